@@ -1,0 +1,40 @@
+// Importers for the IOMMU/PCI listings people paste into forums and issue trackers.
+//
+// Formats: the common shell loop ("IOMMU Group N:" header style and "IOMMU Group N BB:DD.F ..."
+// one-line style), `lspci -nn`, `lspci -nnk`, `lspci -vmm`, `lspci -tv` (tree), ls-iommu output,
+// and the other forms found in tests/data/real-world/. A file may mix several of them.
+// What text cannot tell (ACS, port type, reset methods, ...) stays unknown, never guessed.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "topology/topology.hpp"
+
+namespace isola {
+
+enum class ListingFormat {
+    Auto,
+    IommuLoop,   // "IOMMU Group N:" headers or "IOMMU Group N BB:DD.F ..." one-liners
+    LspciNn,     // lspci -nn / -nns
+    LspciNnk,    // lspci -nnk / -knn (with "Kernel driver in use:")
+    LspciVmm,    // lspci -vmm / -vmmnn (Slot:/Class:/Vendor:/... records, optional IOMMUGroup:)
+    LspciTree,   // lspci -tv
+    LsIommu,     // HikariKnight ls-iommu
+};
+std::string_view to_string(ListingFormat);
+std::optional<ListingFormat> listing_format_from_string(std::string_view);
+
+struct ImportError {
+    std::string message;  // one sentence: what is wrong with which input, and what to do
+};
+
+// Parses `text` (the whole file) into a Topology with source kind Listing. `origin` is the file
+// name shown in diagnostics. Lines that are not understood become Diagnostics, not errors; an
+// error is returned only when nothing at all could be recognised.
+std::expected<Topology, ImportError> import_listing(std::string_view text, ListingFormat format,
+                                                    std::string origin);
+
+}  // namespace isola

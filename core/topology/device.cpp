@@ -1,0 +1,59 @@
+#include "topology/device.hpp"
+
+#include <array>
+#include <format>
+#include <utility>
+
+namespace isola {
+namespace {
+
+constexpr std::array<std::pair<PortType, std::string_view>, 10> kPortTypeNames{{
+    {PortType::Endpoint, "endpoint"},
+    {PortType::LegacyEndpoint, "legacy-endpoint"},
+    {PortType::RootPort, "root-port"},
+    {PortType::UpstreamPort, "upstream-port"},
+    {PortType::DownstreamPort, "downstream-port"},
+    {PortType::PcieToPciBridge, "pcie-to-pci-bridge"},
+    {PortType::PciToPcieBridge, "pci-to-pcie-bridge"},
+    {PortType::RcIntegratedEndpoint, "rc-integrated-endpoint"},
+    {PortType::RcEventCollector, "rc-event-collector"},
+    {PortType::Conventional, "conventional-pci"},
+}};
+
+}  // namespace
+
+std::string_view to_string(PortType t) {
+    for (const auto& [type, name] : kPortTypeNames)
+        if (type == t) return name;
+    return "unknown";
+}
+
+std::optional<PortType> port_type_from_string(std::string_view s) {
+    for (const auto& [type, name] : kPortTypeNames)
+        if (name == s) return type;
+    return std::nullopt;
+}
+
+bool Device::is_bridge() const {
+    if (header_type && (*header_type & 0x7f) == 1) return true;
+    if (port_type) {
+        switch (*port_type) {
+            case PortType::RootPort:
+            case PortType::UpstreamPort:
+            case PortType::DownstreamPort:
+            case PortType::PcieToPciBridge:
+            case PortType::PciToPcieBridge: return true;
+            default: break;
+        }
+    }
+    // Listings without a header type: class 06.04 (PCI bridge) / 06.09 (semi-transparent).
+    return base_class() == 0x06 && (sub_class() == 0x04 || sub_class() == 0x09);
+}
+
+std::string Device::display_name() const {
+    if (!vendor_name.empty() && !device_name.empty()) return vendor_name + " " + device_name;
+    if (!device_name.empty()) return device_name;
+    return std::format("[{:04x}:{:04x}]", vendor_id, device_id);
+}
+
+}  // namespace isola

@@ -1,0 +1,67 @@
+#include "topology/topology.hpp"
+
+#include <algorithm>
+#include <ranges>
+
+namespace isola {
+
+std::string_view to_string(SourceKind k) {
+    switch (k) {
+        case SourceKind::LiveHost: return "live-host";
+        case SourceKind::Snapshot: return "snapshot";
+        case SourceKind::Listing: return "listing";
+    }
+    return "unknown";
+}
+
+Topology::Topology(Source source, HostFacts host, std::vector<Device> devices, std::vector<IommuGroup> groups,
+                   std::vector<Diagnostic> diagnostics)
+    : source_(std::move(source)), host_(std::move(host)), devices_(std::move(devices)),
+      diagnostics_(std::move(diagnostics)) {
+    std::ranges::sort(devices_, {}, &Device::address);
+    // A listing may repeat a device (two blocks of one capture); the first occurrence wins.
+    auto dup = std::ranges::unique(devices_, {}, &Device::address);
+    devices_.erase(dup.begin(), dup.end());
+
+    // Children are derived from parent links so the two can never disagree.
+    for (auto& d : devices_) d.children.clear();
+    for (const auto& d : devices_) {
+        if (!d.parent) continue;
+        auto it = std::ranges::lower_bound(devices_, *d.parent, {}, &Device::address);
+        if (it != devices_.end() && it->address == *d.parent) it->children.push_back(d.address);
+    }
+
+    // Group membership is derived from the devices; the given groups contribute type and flags.
+    std::map<GroupId, IommuGroup> by_id;
+    for (auto& g : groups) {
+        g.members.clear();
+        by_id[g.id] = std::move(g);
+    }
+    for (const auto& d : devices_) {
+        if (!d.iommu_group) continue;
+        auto& g = by_id[*d.iommu_group];
+        g.id = *d.iommu_group;
+        g.members.push_back(d.address);
+    }
+    for (auto& [id, g] : by_id) {
+        if (!g.type.is_known() && g.type.why_unknown.empty()) g.type.why_unknown = "not recorded";
+        groups_.push_back(std::move(g));
+    }
+}
+
+const Device* Topology::find(const Bdf& bdf) const {
+    auto it = std::ranges::lower_bound(devices_, bdf, {}, &Device::address);
+    return it != devices_.end() && it->address == bdf ? &*it : nullptr;
+}
+
+const IommuGroup* Topology::group(GroupId id) const {
+    auto it = std::ranges::lower_bound(groups_, id, {}, &IommuGroup::id);
+    return it != groups_.end() && it->id == id ? &*it : nullptr;
+}
+
+const IommuGroup* Topology::group_of(const Bdf& bdf) const {
+    const Device* d = find(bdf);
+    return d && d->iommu_group ? group(*d->iommu_group) : nullptr;
+}
+
+}  // namespace isola
