@@ -71,7 +71,8 @@ struct Device {
     std::uint16_t device_id = 0;
     Fact<std::uint16_t> subsystem_vendor_id;
     Fact<std::uint16_t> subsystem_device_id;
-    Fact<std::uint32_t> class_code;  // 24 bits: class, subclass, prog-if
+    Fact<std::uint16_t> class_id;  // base class and sub-class, e.g. 0x0300 (VGA)
+    Fact<std::uint8_t> prog_if;    // programming interface (listings usually lack it)
     Fact<std::uint8_t> revision;
 
     // Names from pci.ids (or as printed in a listing); empty when unknown.
@@ -106,8 +107,9 @@ struct Device {
 
     [[nodiscard]] bool is_bridge() const;          // header type 1, or a PCIe port / bridge
     [[nodiscard]] bool is_vf() const { return sriov.physfn.has_value(); }
-    [[nodiscard]] std::uint8_t base_class() const { return class_code ? (*class_code >> 16) & 0xff : 0xff; }
-    [[nodiscard]] std::uint8_t sub_class() const { return class_code ? (*class_code >> 8) & 0xff : 0xff; }
+    // 0xff when the class is not known (0xff is "unassigned class" in the PCI spec too).
+    [[nodiscard]] std::uint8_t base_class() const { return class_id ? static_cast<std::uint8_t>(*class_id >> 8) : 0xff; }
+    [[nodiscard]] std::uint8_t sub_class() const { return class_id ? static_cast<std::uint8_t>(*class_id & 0xff) : 0xff; }
     [[nodiscard]] std::string display_name() const;  // "vendor device" or "[vvvv:dddd]"
 
     friend bool operator==(const Device&, const Device&) = default;

@@ -36,6 +36,9 @@ struct Source {
     std::string origin;        // sysfs root, snapshot path or listing path
     std::string format;        // listing format(s) detected, e.g. "iommu-loop", "lspci-nnk"
     std::string captured_at;   // ISO 8601 UTC
+    // False when the source says nothing about the bus tree (most pasted listings): then a
+    // device without `parent` is "not known", not "on a root bus".
+    bool tree_known = true;
     friend bool operator==(const Source&, const Source&) = default;
 };
 

@@ -1,0 +1,30 @@
+// Reads a live host (or a fixture tree shaped like one) into a Topology. See README.md here.
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "reader/host_roots.hpp"
+#include "topology/topology.hpp"
+
+namespace isola {
+
+struct ReadOptions {
+    // pci.ids for names; empty: libpci's default (/usr/share/misc/pci.ids).
+    std::filesystem::path pci_ids;
+    // The capture time written into Source::captured_at. Injected so tests are reproducible.
+    std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+};
+
+struct ReadError {
+    std::string message;  // a sentence: what could not be read and what to do
+};
+
+// Fails only when there is no PCI bus to read at all (sysfs not mounted, wrong root). Everything
+// else that cannot be read becomes an unknown field plus a Diagnostic in the Topology.
+std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadOptions& options = {});
+
+}  // namespace isola
