@@ -33,4 +33,8 @@ struct HostFacts {
     friend bool operator==(const HostFacts&, const HostFacts&) = default;
 };
 
+// One sentence on the IOMMU state for people: what is active, or that none is and what to do.
+std::string describe_iommu_state(const HostFacts&, bool has_groups);
+
+
 }  // namespace isola

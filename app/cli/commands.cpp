@@ -1,0 +1,105 @@
+#include "commands.hpp"
+
+#include <format>
+#include <iostream>
+
+#include "demo_hosts.hpp"
+#include "group_table.hpp"
+#include "snapshot/snapshot.hpp"
+#include "topology_source.hpp"
+
+namespace isola::cli {
+namespace {
+
+int usage_error(const std::string& message) {
+    std::cerr << "isolactl: " << message << "\n";
+    return kExitUsage;
+}
+
+int input_error(const std::string& message) {
+    std::cerr << "isolactl: " << message << "\n";
+    return kExitNoInput;
+}
+
+void print_view(const LoadedTopology& loaded, bool json) {
+    if (json) {
+        std::cout << snapshot_to_json(loaded.topology);
+        return;
+    }
+    if (!loaded.demo_title.empty())
+        std::cout << std::format("Demo host: {} — a published listing of another machine, not this one.\n",
+                                 loaded.demo_title);
+    std::cout << render_host_summary(loaded.topology) << "\n" << render_group_table(loaded.topology);
+}
+
+int view_command(const std::vector<std::string>& raw, bool import_mode) {
+    ArgumentSpec spec{{"--json", "--table"}, {}};
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return usage_error(args.error());
+    if (import_mode) {
+        if (args->positional.size() != 1) return usage_error("import takes exactly one FILE");
+        if (args->value("--import") || args->value("--snapshot") || args->value("--demo"))
+            return usage_error("import reads the FILE it is given; drop --import/--snapshot/--demo");
+        args->values["--import"] = args->positional.front();
+    } else if (!args->positional.empty()) {
+        return usage_error(std::format("scan takes no arguments, but was given \"{}\"", args->positional.front()));
+    }
+    if (args->has("--json") && args->has("--table")) return usage_error("choose --json or --table, not both");
+    auto loaded = load_topology(*args);
+    if (!loaded) return input_error(loaded.error());
+    print_view(*loaded, args->has("--json"));
+    return 0;
+}
+
+}  // namespace
+
+int run_scan(const std::vector<std::string>& args) { return view_command(args, false); }
+int run_import(const std::vector<std::string>& args) { return view_command(args, true); }
+
+int run_snapshot(const std::vector<std::string>& raw) {
+    ArgumentSpec spec;
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return usage_error(args.error());
+    if (args->positional.size() != 2 || args->positional[0] != "save")
+        return usage_error("usage: isolactl snapshot save FILE [source options]");
+    auto loaded = load_topology(*args);
+    if (!loaded) return input_error(loaded.error());
+    if (auto saved = save_snapshot(loaded->topology, args->positional[1]); !saved)
+        return input_error(saved.error().message);
+    std::cout << std::format("Saved {} PCI functions in {} IOMMU groups to {}\n", loaded->topology.devices().size(),
+                             loaded->topology.groups().size(), args->positional[1]);
+    return 0;
+}
+
+int run_demo(const std::vector<std::string>& args) {
+    if (args.size() != 1 || args[0] != "list") return usage_error("usage: isolactl demo list");
+    for (const auto& d : demo_hosts()) std::cout << std::format("{:<30} {}\n", d.name, d.title);
+    return 0;
+}
+
+int run_overview(const std::vector<std::string>& raw) {
+    ArgumentSpec spec;
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return usage_error(args.error());
+    auto loaded = load_topology(*args);
+    if (!loaded) return input_error(loaded.error());
+    print_view(*loaded, false);
+    if (loaded->topology.has_groups() || !loaded->demo_title.empty() ||
+        loaded->topology.source().kind != SourceKind::LiveHost)
+        return 0;
+
+    // No groups here (a VM, or the IOMMU is off): show what Isola does on a real machine instead,
+    // labelled so nobody mistakes it for this host.
+    const auto& demo = demo_hosts().front();
+    std::cout << std::format("\nThis machine has no IOMMU groups, so here is Isola's view of a bundled demo host "
+                             "instead (run 'isolactl demo list' for others).\n\n");
+    auto shown = load_demo(std::string(demo.name));
+    if (!shown) return input_error(shown.error());
+    print_view(*shown, false);
+    return 0;
+}
+
+}  // namespace isola::cli

@@ -1,0 +1,149 @@
+#include "reader/device_attributes.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <format>
+#include <sstream>
+
+#include "reader/sysfs_file.hpp"
+
+namespace isola::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<unsigned> parse_unsigned(std::string_view s) {
+    unsigned v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size() || s.empty()) return std::nullopt;
+    return v;
+}
+
+template <class T>
+Fact<T> missing(const fs::path& file) {
+    return Fact<T>::unknown(std::format("{} is not provided by this kernel", file.filename().string()));
+}
+
+void read_tree_position(const fs::path& dir, Device& d) {
+    // The device directory sits inside its upstream bridge's directory (devices/pci0000:00/
+    // 0000:00:01.0/0000:01:00.0): the parent is the enclosing directory, if that is a function.
+    if (auto real = sysfs::canonical(dir)) {
+        auto up = real->parent_path().filename().string();
+        if (auto bdf = Bdf::parse(up); bdf && up.size() >= 12) d.parent = *bdf;
+    }
+}
+
+void read_driver(const fs::path& dir, Device& d) {
+    if (auto drv = sysfs::link_basename(dir / "driver"))
+        d.driver = Fact<std::string>::known(*drv);
+    else
+        d.driver = Fact<std::string>::known("");
+
+    if (auto ov = sysfs::read_line(dir / "driver_override"))
+        d.driver_override = Fact<std::string>::known(*ov == "(null)" ? "" : *ov);
+    else
+        d.driver_override = missing<std::string>(dir / "driver_override");
+
+    // vfio-dev/vfioN exists only while bound to a VFIO driver on a kernel with VFIO_DEVICE_CDEV.
+    auto cdevs = sysfs::list_dir(dir / "vfio-dev");
+    if (!cdevs.empty())
+        d.vfio_cdev = Fact<std::string>::known(cdevs.front());
+    else
+        d.vfio_cdev = Fact<std::string>::known("");
+}
+
+void read_reset_and_platform(const fs::path& dir, Device& d) {
+    if (auto rm = sysfs::read_line(dir / "reset_method")) {
+        std::vector<std::string> methods;
+        std::istringstream in(*rm);
+        for (std::string m; in >> m;) methods.push_back(m);
+        d.reset_methods = Fact<std::vector<std::string>>::known(std::move(methods));
+    } else if (fs::exists(dir / "reset")) {
+        // Before reset_method (5.15) only the `reset` file said a reset exists, not which.
+        d.reset_methods = Fact<std::vector<std::string>>::unknown("this kernel has no reset_method; a reset exists");
+    } else {
+        // Without either file the kernel found no way to reset the function.
+        d.reset_methods = Fact<std::vector<std::string>>::known({});
+    }
+
+    if (auto vga = sysfs::read_line(dir / "boot_vga"))
+        d.boot_vga = Fact<bool>::known(*vga == "1");
+    else
+        d.boot_vga = Fact<bool>::unknown("not a VGA device");
+
+    if (auto numa = sysfs::read_signed(dir / "numa_node"))
+        d.numa_node = Fact<int>::known(static_cast<int>(*numa));
+    else
+        d.numa_node = missing<int>(dir / "numa_node");
+}
+
+void read_sriov(const fs::path& dir, Device& d) {
+    if (auto pf = sysfs::canonical(dir / "physfn"))
+        if (auto bdf = Bdf::parse(pf->filename().string())) d.sriov.physfn = *bdf;
+
+    if (auto n = sysfs::read_signed(dir / "sriov_numvfs")) d.sriov.num_vfs = Fact<int>::known(static_cast<int>(*n));
+    if (auto t = sysfs::read_signed(dir / "sriov_totalvfs")) d.sriov.total_vfs = Fact<int>::known(static_cast<int>(*t));
+    for (const auto& name : sysfs::list_dir(dir)) {
+        if (!name.starts_with("virtfn")) continue;
+        if (auto vf = sysfs::canonical(dir / name))
+            if (auto bdf = Bdf::parse(vf->filename().string())) d.sriov.vfs.push_back(*bdf);
+    }
+    std::ranges::sort(d.sriov.vfs);
+}
+
+void read_link(const fs::path& dir, Device& d) {
+    auto text = [&](const char* f) {
+        auto v = sysfs::read_line(dir / f);
+        return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown("not a PCIe device");
+    };
+    auto number = [&](const char* f) {
+        auto v = sysfs::read_signed(dir / f);
+        return v ? Fact<int>::known(static_cast<int>(*v)) : Fact<int>::unknown("not a PCIe device");
+    };
+    d.link.current_speed = text("current_link_speed");
+    d.link.current_width = number("current_link_width");
+    d.link.max_speed = text("max_link_speed");
+    d.link.max_width = number("max_link_width");
+}
+
+}  // namespace
+
+void read_device_attributes(const HostRoots& roots, Device& d, std::vector<Diagnostic>& diagnostics) {
+    const fs::path dir = roots.sysfs / "bus" / "pci" / "devices" / d.address.str();
+    read_tree_position(dir, d);
+
+    if (auto group = sysfs::link_basename(dir / "iommu_group")) {
+        if (auto id = parse_unsigned(*group))
+            d.iommu_group = *id;
+        else
+            diagnostics.push_back({d.address.str(), std::format("its iommu_group link names \"{}\", not a group number", *group)});
+    }
+    read_driver(dir, d);
+    read_reset_and_platform(dir, d);
+    read_sriov(dir, d);
+    read_link(dir, d);
+}
+
+std::vector<IommuGroup> read_iommu_groups(const HostRoots& roots, std::vector<Diagnostic>& diagnostics) {
+    std::vector<IommuGroup> groups;
+    const fs::path base = roots.sysfs / "kernel" / "iommu_groups";
+    for (const auto& name : sysfs::list_dir(base)) {
+        auto id = parse_unsigned(name);
+        if (!id) {
+            diagnostics.push_back({(base / name).string(), "not an IOMMU group directory; ignored"});
+            continue;
+        }
+        IommuGroup g;
+        g.id = *id;
+        if (auto type = sysfs::read_line(base / name / "type"))
+            g.type = Fact<std::string>::known(*type);
+        else
+            g.type = Fact<std::string>::unknown("the group type file needs Linux 5.11");
+        g.noiommu = sysfs::read_line(base / name / "name") == "vfio-noiommu";
+        groups.push_back(std::move(g));
+    }
+    std::ranges::sort(groups, {}, &IommuGroup::id);
+    return groups;
+}
+
+}  // namespace isola::detail

@@ -1,0 +1,105 @@
+// Display (DRM cards, console framebuffer), sound cards and USB devices behind controllers.
+#include <algorithm>
+#include <cctype>
+#include <format>
+
+#include "reader/host_usage_reader.hpp"
+#include "reader/sysfs_file.hpp"
+
+namespace isola::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_card_name(std::string_view name) {
+    // "card0" but not the connectors "card0-HDMI-A-1".
+    return name.starts_with("card") && name.size() > 4 &&
+           std::ranges::all_of(name.substr(4), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// USB device directories are named "B-P[.P...]"; interfaces "B-P:C.I"; root hubs "usbB".
+bool is_usb_device_name(std::string_view name) {
+    return !name.empty() && name.find(':') == std::string_view::npos && name.find('-') != std::string_view::npos &&
+           std::isdigit(static_cast<unsigned char>(name.front()));
+}
+
+void walk_usb(const fs::path& dir, std::vector<UsbDevice>& out, int depth) {
+    if (depth > 8) return;  // USB allows 7 tiers; deeper means a broken tree
+    for (const auto& name : sysfs::list_dir(dir)) {
+        const fs::path child = dir / name;
+        if (!is_usb_device_name(name) || !fs::exists(child / "idVendor")) continue;
+        const bool hub = sysfs::read_line(child / "bDeviceClass") == "09";
+        if (!hub) {
+            UsbDevice u;
+            u.port = name;
+            auto product = sysfs::read_line(child / "product");
+            auto maker = sysfs::read_line(child / "manufacturer");
+            if (product && maker) u.name = *maker + " " + *product;
+            else if (product) u.name = *product;
+            else u.name = std::format("{}:{}", sysfs::read_line(child / "idVendor").value_or("????"),
+                                      sysfs::read_line(child / "idProduct").value_or("????"));
+            // HID boot-protocol interfaces: subclass 1, protocol 1 keyboard, 2 mouse.
+            for (const auto& iface : sysfs::list_dir(child)) {
+                if (!iface.starts_with(name + ":")) continue;
+                const fs::path ip = child / iface;
+                if (sysfs::read_line(ip / "bInterfaceClass") != "03") continue;
+                auto proto = sysfs::read_line(ip / "bInterfaceProtocol");
+                if (proto == "01") u.keyboard = true;
+                if (proto == "02") u.mouse = true;
+            }
+            out.push_back(std::move(u));
+        }
+        walk_usb(child, out, depth + 1);
+    }
+}
+
+}  // namespace
+
+void read_display_usage(const HostRoots& roots, UsageByDevice& usage) {
+    for (const auto& name : sysfs::list_dir(roots.sysfs / "class" / "drm")) {
+        if (!is_card_name(name)) continue;
+        auto real = sysfs::canonical(roots.sysfs / "class" / "drm" / name);
+        if (auto owner = real ? sysfs::owning_pci_function(*real) : std::nullopt)
+            usage[*owner].display.drm_cards.push_back(name);
+    }
+    // fbcon draws the console on fb0 unless told otherwise; its device is the console GPU. With
+    // simpledrm/efifb the device is a platform framebuffer, not a PCI function, and boot_vga is
+    // the remaining evidence (read per device).
+    if (auto fb = sysfs::canonical(roots.sysfs / "class" / "graphics" / "fb0" / "device"))
+        if (auto owner = sysfs::owning_pci_function(*fb)) usage[*owner].display.console = true;
+}
+
+void read_sound_usage(const HostRoots& roots, UsageByDevice& usage) {
+    for (const auto& name : sysfs::list_dir(roots.sysfs / "class" / "sound")) {
+        if (!is_card_name(name)) continue;
+        const fs::path link = roots.sysfs / "class" / "sound" / name;
+        auto real = sysfs::canonical(link);
+        auto owner = real ? sysfs::owning_pci_function(*real) : std::nullopt;
+        if (!owner) continue;
+        usage[*owner].sound.push_back({name, sysfs::read_line(*real / "id").value_or("")});
+    }
+}
+
+void read_usb_usage(const HostRoots& roots, const std::vector<Device>& devices, UsageByDevice& usage) {
+    for (const auto& d : devices) {
+        if (d.base_class() != 0x0c || d.sub_class() != 0x03) continue;  // USB controllers only
+        const fs::path dir = roots.sysfs / "bus" / "pci" / "devices" / d.address.str();
+        std::vector<UsbDevice> found;
+        for (const auto& name : sysfs::list_dir(dir))
+            if (name.starts_with("usb")) walk_usb(dir / name, found, 0);
+        if (!found.empty()) usage[d.address].usb = std::move(found);
+    }
+}
+
+void attach_host_usage(const HostRoots& roots, std::vector<Device>& devices, std::vector<Diagnostic>& diagnostics) {
+    UsageByDevice usage;
+    read_network_usage(roots, usage, diagnostics);
+    read_block_usage(roots, usage, diagnostics);
+    read_display_usage(roots, usage);
+    read_sound_usage(roots, usage);
+    read_usb_usage(roots, devices, usage);
+    for (auto& d : devices)
+        if (auto it = usage.find(d.address); it != usage.end()) d.usage = std::move(it->second);
+}
+
+}  // namespace isola::detail

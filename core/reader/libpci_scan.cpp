@@ -1,0 +1,198 @@
+#include "reader/libpci_scan.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+#include <format>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "reader/sysfs_file.hpp"
+
+extern "C" {
+#include <pci/pci.h>
+}
+
+namespace isola::detail {
+namespace {
+
+// libpci reports fatal errors through acc->error, whose default calls exit(1) — unacceptable in a
+// GUI or a helper. Ours throws instead; libpci is built with unwind tables on Debian and every
+// caller below catches before returning to C code's callers.
+struct LibpciFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string vformat_c(const char* fmt, va_list args) {
+    char buf[512];
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    return buf;
+}
+
+[[noreturn]] void throw_libpci_error(char* msg, ...) {
+    va_list args;
+    va_start(args, msg);
+    std::string text = vformat_c(msg, args);
+    va_end(args);
+    throw LibpciFailure(text);
+}
+
+// Warnings are collected per scan; libpci has no user pointer, so a thread-local sink is the
+// narrowest place to keep them (libpci is confined to one thread per pci_access anyway).
+thread_local std::vector<std::string>* warning_sink = nullptr;
+
+void collect_libpci_warning(char* msg, ...) {
+    va_list args;
+    va_start(args, msg);
+    std::string text = vformat_c(msg, args);
+    va_end(args);
+    if (warning_sink) warning_sink->push_back(std::move(text));
+}
+
+struct AccessDeleter {
+    void operator()(pci_access* a) const { pci_cleanup(a); }
+};
+using Access = std::unique_ptr<pci_access, AccessDeleter>;
+
+std::string lookup(pci_access* acc, int flags, auto... ids) {
+    char buf[256];
+    const char* name = pci_lookup_name(acc, buf, sizeof buf, flags | PCI_LOOKUP_NO_NUMBERS, ids...);
+    return name ? std::string(name) : std::string();
+}
+
+PortType port_type_from_pcie_flags(std::uint16_t flags) {
+    switch ((flags >> 4) & 0xf) {
+        case 0x0: return PortType::Endpoint;
+        case 0x1: return PortType::LegacyEndpoint;
+        case 0x4: return PortType::RootPort;
+        case 0x5: return PortType::UpstreamPort;
+        case 0x6: return PortType::DownstreamPort;
+        case 0x7: return PortType::PcieToPciBridge;
+        case 0x8: return PortType::PciToPcieBridge;
+        case 0x9: return PortType::RcIntegratedEndpoint;
+        case 0xa: return PortType::RcEventCollector;
+        default: return PortType::Endpoint;
+    }
+}
+
+constexpr std::size_t kUnprivilegedConfigBytes = 64;
+constexpr const char* kNeedsRoot = "config space past 64 bytes needs root";
+
+void fill_from_config(pci_access*, pci_dev* pd, Device& d, std::size_t readable) {
+    d.header_type = Fact<std::uint8_t>::known(static_cast<std::uint8_t>(pci_read_byte(pd, PCI_HEADER_TYPE)));
+    d.multifunction = Fact<bool>::known((*d.header_type & 0x80) != 0);
+
+    if (readable <= kUnprivilegedConfigBytes) {
+        // Capabilities start at 0x40 at the earliest: nothing past the header is visible.
+        d.port_type = Fact<PortType>::unknown(kNeedsRoot);
+        d.acs = Fact<std::optional<AcsCapability>>::unknown(kNeedsRoot);
+        return;
+    }
+    pci_fill_info(pd, PCI_FILL_CAPS | PCI_FILL_EXT_CAPS);
+    pci_cap* exp = pci_find_cap(pd, PCI_CAP_ID_EXP, PCI_CAP_NORMAL);
+    if (!exp) {
+        d.port_type = Fact<PortType>::known(PortType::Conventional);
+        // No PCIe capability, no extended config space, so no ACS capability either.
+        d.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
+        return;
+    }
+    d.port_type = Fact<PortType>::known(port_type_from_pcie_flags(pci_read_word(pd, exp->addr + PCI_EXP_FLAGS)));
+    if (readable <= 256) {
+        d.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+        return;
+    }
+    if (pci_cap* acs = pci_find_cap(pd, PCI_EXT_CAP_ID_ACS, PCI_CAP_EXTENDED)) {
+        d.acs = Fact<std::optional<AcsCapability>>::known(AcsCapability{
+            .capability = pci_read_word(pd, acs->addr + PCI_ACS_CAP),
+            .control = pci_read_word(pd, acs->addr + PCI_ACS_CTRL),
+        });
+    } else {
+        d.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
+    }
+}
+
+// libpci keeps process-wide state in places (name cache files, hwdb); one scan at a time.
+std::mutex libpci_mutex;
+
+}  // namespace
+
+std::expected<std::vector<Device>, ReadError> scan_with_libpci(const HostRoots& roots, const ReadOptions& options,
+                                                               std::vector<Diagnostic>& diagnostics) {
+    const auto bus_dir = roots.sysfs / "bus" / "pci";
+    if (!std::filesystem::is_directory(bus_dir / "devices"))
+        return std::unexpected(ReadError{std::format(
+            "no PCI bus at {}: sysfs is not mounted there, or this is not a sysfs root; pass the right "
+            "--sysfs-root, or use a snapshot or listing instead",
+            (bus_dir / "devices").string())});
+
+    std::lock_guard lock(libpci_mutex);
+    std::vector<std::string> warnings;
+    warning_sink = &warnings;
+    struct ResetSink {
+        ~ResetSink() { warning_sink = nullptr; }
+    } reset_sink;
+
+    std::vector<Device> devices;
+    std::string ids_path = options.pci_ids.string();
+    try {
+        Access acc(pci_alloc());
+        acc->error = throw_libpci_error;
+        acc->warning = collect_libpci_warning;
+        // Force the sysfs method: with PCI_ACCESS_AUTO a bad path silently falls back to
+        // /proc/bus/pci, i.e. the real hardware, which would make a fixture lie.
+        acc->method = PCI_ACCESS_SYS_BUS_PCI;
+        std::string bus_path = bus_dir.string();
+        pci_set_param(acc.get(), const_cast<char*>("sysfs.path"), bus_path.data());
+        // Names from pci.ids only: hwdb answers differ between machines and would make a snapshot
+        // taken here differ from the same host read elsewhere.
+        pci_set_param(acc.get(), const_cast<char*>("hwdb.disable"), const_cast<char*>("1"));
+        // libpci keeps the pointer, so `ids_path` is declared before `acc` and outlives it.
+        if (!ids_path.empty()) pci_set_name_list_path(acc.get(), ids_path.data(), 0);
+        pci_init(acc.get());
+        pci_scan_bus(acc.get());
+
+        for (pci_dev* pd = acc->devices; pd; pd = pd->next) {
+            pci_fill_info(pd, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS);
+            Device d;
+            d.address = Bdf{static_cast<std::uint32_t>(pd->domain), pd->bus, pd->dev, pd->func};
+            d.vendor_id = pd->vendor_id;
+            d.device_id = pd->device_id;
+            d.class_id = Fact<std::uint16_t>::known(pd->device_class);
+            d.prog_if = Fact<std::uint8_t>::known(pd->prog_if);
+            d.revision = Fact<std::uint8_t>::known(pd->rev_id);
+            if (pd->known_fields & PCI_FILL_SUBSYS) {
+                d.subsystem_vendor_id = Fact<std::uint16_t>::known(pd->subsys_vendor_id);
+                d.subsystem_device_id = Fact<std::uint16_t>::known(pd->subsys_id);
+            } else {
+                d.subsystem_vendor_id = Fact<std::uint16_t>::unknown("no subsystem IDs");
+                d.subsystem_device_id = d.subsystem_vendor_id;
+            }
+            d.vendor_name = lookup(acc.get(), PCI_LOOKUP_VENDOR, int{pd->vendor_id});
+            d.device_name = lookup(acc.get(), PCI_LOOKUP_DEVICE, int{pd->vendor_id}, int{pd->device_id});
+            d.class_name = lookup(acc.get(), PCI_LOOKUP_CLASS, int{pd->device_class});
+            if (d.subsystem_vendor_id && *d.subsystem_vendor_id != 0)
+                d.subsystem_name = lookup(acc.get(), PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_VENDOR | PCI_LOOKUP_DEVICE,
+                                          int{pd->vendor_id}, int{pd->device_id}, int{*d.subsystem_vendor_id},
+                                          int{*d.subsystem_device_id});
+
+            const auto config_path = roots.sysfs / "bus" / "pci" / "devices" / d.address.str() / "config";
+            auto config = sysfs::read_file(config_path, 4096);
+            if (!config || config->size() < kUnprivilegedConfigBytes) {
+                diagnostics.push_back({d.address.str(), "its configuration space could not be read"});
+                d.header_type = Fact<std::uint8_t>::unknown("config space unreadable");
+                d.multifunction = Fact<bool>::unknown("config space unreadable");
+                d.port_type = Fact<PortType>::unknown("config space unreadable");
+                d.acs = Fact<std::optional<AcsCapability>>::unknown("config space unreadable");
+            } else {
+                fill_from_config(acc.get(), pd, d, config->size());
+            }
+            devices.push_back(std::move(d));
+        }
+    } catch (const LibpciFailure& e) {
+        return std::unexpected(ReadError{std::format("libpci could not read {}: {}", bus_dir.string(), e.what())});
+    }
+    for (auto& w : warnings) diagnostics.push_back({"libpci", std::move(w)});
+    return devices;
+}
+
+}  // namespace isola::detail

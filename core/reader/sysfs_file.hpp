@@ -1,0 +1,36 @@
+// Small, defensive readers for kernel attribute files (sysfs, procfs).
+//
+// Each returns nullopt when the file is missing or unreadable, never throws, and never follows
+// the caller into a crash on malformed content — the caller turns nullopt into an unknown Fact.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "topology/bdf.hpp"
+
+namespace isola::sysfs {
+
+namespace fs = std::filesystem;
+
+// The whole file (bounded: attribute files are small; 1 MiB is plenty for proc tables).
+std::optional<std::string> read_file(const fs::path& path, std::size_t limit = 1 << 20);
+// First line without trailing whitespace ("0x10de\n" -> "0x10de").
+std::optional<std::string> read_line(const fs::path& path);
+// "0x10de", "0x030000", "10": parsed in the given base (16 accepts an optional 0x prefix).
+std::optional<std::uint64_t> read_number(const fs::path& path, int base);
+std::optional<std::int64_t> read_signed(const fs::path& path);
+// Basename of a symlink's target ("driver" -> "e1000e"), nullopt if not a link.
+std::optional<std::string> link_basename(const fs::path& link);
+// Directory entries' names, sorted; empty when missing.
+std::vector<std::string> list_dir(const fs::path& dir);
+// The PCI function that owns a sysfs device path: the nearest ancestor (or the path itself)
+// whose name is a BDF. Class devices (net, block, drm, sound) belong to it.
+std::optional<Bdf> owning_pci_function(const fs::path& canonical_device_path);
+// Canonical path (symlinks resolved) or nullopt.
+std::optional<fs::path> canonical(const fs::path& path);
+
+}  // namespace isola::sysfs

@@ -1,0 +1,410 @@
+#include <charconv>
+#include <format>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "snapshot/snapshot.hpp"
+
+namespace isola {
+namespace {
+
+using nlohmann::json;
+
+// ---- writing ---------------------------------------------------------------------------------
+// A known Fact is written as its value; an unknown one as {"unknown": "<why>"}. No value of ours
+// is an object with an "unknown" key, so the two never collide.
+
+std::string hex(unsigned v, int width) { return std::format("{:0{}x}", v, width); }
+
+template <class T, class F>
+json fact(const Fact<T>& f, F&& encode) {
+    if (!f) return json{{"unknown", f.why_unknown}};
+    return encode(*f);
+}
+template <class T>
+json fact(const Fact<T>& f) {
+    return fact(f, [](const T& v) { return json(v); });
+}
+json hex_fact(const auto& f, int width) {
+    return fact(f, [&](auto v) { return json(hex(v, width)); });
+}
+
+json usage_json(const DeviceUsage& u) {
+    json j = json::object();
+    if (!u.net.empty()) {
+        j["net"] = json::array();
+        for (const auto& n : u.net)
+            j["net"].push_back({{"name", n.name}, {"operstate", n.operstate}, {"addresses", n.addresses},
+                                {"default_route_v4", n.default_route_v4}, {"default_route_v6", n.default_route_v6}});
+    }
+    if (!u.block.empty()) {
+        auto block = [](auto& self, const BlockDevice& b) -> json {
+            json parts = json::array();
+            for (const auto& p : b.partitions) parts.push_back(self(self, p));
+            return {{"name", b.name}, {"mountpoints", b.mountpoints}, {"holds_root", b.holds_root}, {"partitions", parts}};
+        };
+        j["block"] = json::array();
+        for (const auto& b : u.block) j["block"].push_back(block(block, b));
+    }
+    if (!u.display.drm_cards.empty() || u.display.console)
+        j["display"] = {{"drm_cards", u.display.drm_cards}, {"console", u.display.console}};
+    if (!u.usb.empty()) {
+        j["usb"] = json::array();
+        for (const auto& d : u.usb)
+            j["usb"].push_back({{"port", d.port}, {"name", d.name}, {"keyboard", d.keyboard}, {"mouse", d.mouse}});
+    }
+    if (!u.sound.empty()) {
+        j["sound"] = json::array();
+        for (const auto& s : u.sound) j["sound"].push_back({{"card", s.card}, {"name", s.name}});
+    }
+    return j;
+}
+
+json device_json(const Device& d) {
+    json j;
+    j["address"] = d.address.str();
+    j["vendor_id"] = hex(d.vendor_id, 4);
+    j["device_id"] = hex(d.device_id, 4);
+    j["subsystem_vendor_id"] = hex_fact(d.subsystem_vendor_id, 4);
+    j["subsystem_device_id"] = hex_fact(d.subsystem_device_id, 4);
+    j["class_id"] = hex_fact(d.class_id, 4);
+    j["prog_if"] = hex_fact(d.prog_if, 2);
+    j["revision"] = hex_fact(d.revision, 2);
+    j["names"] = {{"vendor", d.vendor_name}, {"device", d.device_name}, {"subsystem", d.subsystem_name},
+                  {"class", d.class_name}};
+    j["header_type"] = hex_fact(d.header_type, 2);
+    j["multifunction"] = fact(d.multifunction);
+    j["port_type"] = fact(d.port_type, [](PortType t) { return json(std::string(to_string(t))); });
+    j["acs"] = fact(d.acs, [](const std::optional<AcsCapability>& a) {
+        return a ? json{{"capability", hex(a->capability, 4)}, {"control", hex(a->control, 4)}} : json(nullptr);
+    });
+    j["link"] = {{"current_speed", fact(d.link.current_speed)}, {"current_width", fact(d.link.current_width)},
+                 {"max_speed", fact(d.link.max_speed)}, {"max_width", fact(d.link.max_width)}};
+    j["parent"] = d.parent ? json(d.parent->str()) : json(nullptr);
+    j["iommu_group"] = d.iommu_group ? json(*d.iommu_group) : json(nullptr);
+    j["driver"] = fact(d.driver);
+    j["driver_override"] = fact(d.driver_override);
+    j["vfio_cdev"] = fact(d.vfio_cdev);
+    j["reset_methods"] = fact(d.reset_methods);
+    j["boot_vga"] = fact(d.boot_vga);
+    j["numa_node"] = fact(d.numa_node);
+    json vfs = json::array();
+    for (const auto& vf : d.sriov.vfs) vfs.push_back(vf.str());
+    j["sriov"] = {{"num_vfs", fact(d.sriov.num_vfs)}, {"total_vfs", fact(d.sriov.total_vfs)}, {"vfs", vfs},
+                  {"physfn", d.sriov.physfn ? json(d.sriov.physfn->str()) : json(nullptr)}};
+    j["usage"] = usage_json(d.usage);
+    return j;
+}
+
+json host_json(const HostFacts& h) {
+    return {{"hostname", fact(h.hostname)},
+            {"kernel_release", fact(h.kernel_release)},
+            {"kernel_cmdline", fact(h.kernel_cmdline)},
+            {"iommu_mode", fact(h.iommu_mode, [](IommuMode m) { return json(std::string(to_string(m))); })},
+            {"iommu_drivers", fact(h.iommu_drivers)},
+            {"dev_iommu", fact(h.dev_iommu)},
+            {"vfio_cdev_support", fact(h.vfio_cdev_support)},
+            {"vfio_noiommu", fact(h.vfio_noiommu)},
+            {"iommu_parameters", h.iommu_parameters}};
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+// Every problem becomes a SnapshotError naming the JSON path ("devices[3].driver"), so a hand-
+// edited or truncated file is easy to fix.
+
+struct Bad {
+    std::string path, what;
+};
+
+class In {
+public:
+    In(const json& j, std::string path) : j_(j), path_(std::move(path)) {}
+
+    In at(const std::string& key) const {
+        if (!j_.is_object() || !j_.contains(key)) throw Bad{path_, std::format("lacks \"{}\"", key)};
+        return In(j_.at(key), path_ + "." + key);
+    }
+    In at(std::size_t i) const { return In(j_.at(i), std::format("{}[{}]", path_, i)); }
+    bool has(const std::string& key) const { return j_.is_object() && j_.contains(key); }
+    bool is_null() const { return j_.is_null(); }
+    std::size_t size() const { return array().size(); }
+    const json& array() const {
+        if (!j_.is_array()) throw Bad{path_, "is not a list"};
+        return j_;
+    }
+
+    std::string str() const {
+        if (!j_.is_string()) throw Bad{path_, "is not a string"};
+        return j_.get<std::string>();
+    }
+    bool boolean() const {
+        if (!j_.is_boolean()) throw Bad{path_, "is not true or false"};
+        return j_.get<bool>();
+    }
+    long long integer() const {
+        if (!j_.is_number_integer()) throw Bad{path_, "is not a whole number"};
+        return j_.get<long long>();
+    }
+    unsigned hex_number(int max_digits) const {
+        auto s = str();
+        unsigned v = 0;
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
+        if (s.empty() || static_cast<int>(s.size()) > max_digits || ec != std::errc{} || p != s.data() + s.size())
+            throw Bad{path_, std::format("\"{}\" is not a hexadecimal number of at most {} digits", s, max_digits)};
+        return v;
+    }
+    Bdf bdf() const {
+        auto s = str();
+        auto b = Bdf::parse(s);
+        if (!b) throw Bad{path_, std::format("\"{}\" is not a PCI address", s)};
+        return *b;
+    }
+    std::vector<std::string> strings() const {
+        std::vector<std::string> v;
+        for (std::size_t i = 0; i < size(); ++i) v.push_back(at(i).str());
+        return v;
+    }
+
+    template <class T, class F>
+    Fact<T> fact(F&& decode) const {
+        if (j_.is_object() && j_.contains("unknown")) return Fact<T>::unknown(at("unknown").str());
+        return Fact<T>::known(decode(*this));
+    }
+
+    const std::string& path() const { return path_; }
+
+private:
+    const json& j_;
+    std::string path_;
+};
+
+template <class T>
+Fact<T> hex_fact_in(const In& in, int digits) {
+    return in.fact<T>([&](const In& v) { return static_cast<T>(v.hex_number(digits)); });
+}
+Fact<std::string> string_fact(const In& in) { return in.fact<std::string>([](const In& v) { return v.str(); }); }
+Fact<bool> bool_fact(const In& in) { return in.fact<bool>([](const In& v) { return v.boolean(); }); }
+Fact<int> int_fact(const In& in) { return in.fact<int>([](const In& v) { return static_cast<int>(v.integer()); }); }
+
+BlockDevice block_in(const In& in) {
+    BlockDevice b;
+    b.name = in.at("name").str();
+    b.mountpoints = in.at("mountpoints").strings();
+    b.holds_root = in.at("holds_root").boolean();
+    auto parts = in.at("partitions");
+    for (std::size_t i = 0; i < parts.size(); ++i) b.partitions.push_back(block_in(parts.at(i)));
+    return b;
+}
+
+DeviceUsage usage_in(const In& in) {
+    DeviceUsage u;
+    if (in.has("net")) {
+        auto a = in.at("net");
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto n = a.at(i);
+            u.net.push_back({n.at("name").str(), n.at("operstate").str(), n.at("addresses").strings(),
+                             n.at("default_route_v4").boolean(), n.at("default_route_v6").boolean()});
+        }
+    }
+    if (in.has("block")) {
+        auto a = in.at("block");
+        for (std::size_t i = 0; i < a.size(); ++i) u.block.push_back(block_in(a.at(i)));
+    }
+    if (in.has("display")) {
+        u.display.drm_cards = in.at("display").at("drm_cards").strings();
+        u.display.console = in.at("display").at("console").boolean();
+    }
+    if (in.has("usb")) {
+        auto a = in.at("usb");
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto d = a.at(i);
+            u.usb.push_back({d.at("port").str(), d.at("name").str(), d.at("keyboard").boolean(), d.at("mouse").boolean()});
+        }
+    }
+    if (in.has("sound")) {
+        auto a = in.at("sound");
+        for (std::size_t i = 0; i < a.size(); ++i) u.sound.push_back({a.at(i).at("card").str(), a.at(i).at("name").str()});
+    }
+    return u;
+}
+
+Device device_in(const In& in) {
+    Device d;
+    d.address = in.at("address").bdf();
+    d.vendor_id = static_cast<std::uint16_t>(in.at("vendor_id").hex_number(4));
+    d.device_id = static_cast<std::uint16_t>(in.at("device_id").hex_number(4));
+    d.subsystem_vendor_id = hex_fact_in<std::uint16_t>(in.at("subsystem_vendor_id"), 4);
+    d.subsystem_device_id = hex_fact_in<std::uint16_t>(in.at("subsystem_device_id"), 4);
+    d.class_id = hex_fact_in<std::uint16_t>(in.at("class_id"), 4);
+    d.prog_if = hex_fact_in<std::uint8_t>(in.at("prog_if"), 2);
+    d.revision = hex_fact_in<std::uint8_t>(in.at("revision"), 2);
+    auto names = in.at("names");
+    d.vendor_name = names.at("vendor").str();
+    d.device_name = names.at("device").str();
+    d.subsystem_name = names.at("subsystem").str();
+    d.class_name = names.at("class").str();
+    d.header_type = hex_fact_in<std::uint8_t>(in.at("header_type"), 2);
+    d.multifunction = bool_fact(in.at("multifunction"));
+    d.port_type = in.at("port_type").fact<PortType>([](const In& v) {
+        auto t = port_type_from_string(v.str());
+        if (!t) throw Bad{v.path(), std::format("\"{}\" is not a PCIe port type", v.str())};
+        return *t;
+    });
+    d.acs = in.at("acs").fact<std::optional<AcsCapability>>([](const In& v) -> std::optional<AcsCapability> {
+        if (v.is_null()) return std::nullopt;
+        return AcsCapability{static_cast<std::uint16_t>(v.at("capability").hex_number(4)),
+                             static_cast<std::uint16_t>(v.at("control").hex_number(4))};
+    });
+    auto link = in.at("link");
+    d.link.current_speed = string_fact(link.at("current_speed"));
+    d.link.current_width = int_fact(link.at("current_width"));
+    d.link.max_speed = string_fact(link.at("max_speed"));
+    d.link.max_width = int_fact(link.at("max_width"));
+    if (!in.at("parent").is_null()) d.parent = in.at("parent").bdf();
+    if (auto g = in.at("iommu_group"); !g.is_null()) {
+        auto id = g.integer();
+        if (id < 0) throw Bad{g.path(), "is negative"};
+        d.iommu_group = static_cast<GroupId>(id);
+    }
+    d.driver = string_fact(in.at("driver"));
+    d.driver_override = string_fact(in.at("driver_override"));
+    d.vfio_cdev = string_fact(in.at("vfio_cdev"));
+    d.reset_methods = in.at("reset_methods").fact<std::vector<std::string>>([](const In& v) { return v.strings(); });
+    d.boot_vga = bool_fact(in.at("boot_vga"));
+    d.numa_node = int_fact(in.at("numa_node"));
+    auto sriov = in.at("sriov");
+    d.sriov.num_vfs = int_fact(sriov.at("num_vfs"));
+    d.sriov.total_vfs = int_fact(sriov.at("total_vfs"));
+    auto vfs = sriov.at("vfs");
+    for (std::size_t i = 0; i < vfs.size(); ++i) d.sriov.vfs.push_back(vfs.at(i).bdf());
+    if (!sriov.at("physfn").is_null()) d.sriov.physfn = sriov.at("physfn").bdf();
+    d.usage = usage_in(in.at("usage"));
+    return d;
+}
+
+HostFacts host_in(const In& in) {
+    HostFacts h;
+    h.hostname = string_fact(in.at("hostname"));
+    h.kernel_release = string_fact(in.at("kernel_release"));
+    h.kernel_cmdline = string_fact(in.at("kernel_cmdline"));
+    h.iommu_mode = in.at("iommu_mode").fact<IommuMode>([](const In& v) {
+        for (auto m : {IommuMode::Off, IommuMode::Translated, IommuMode::Passthrough, IommuMode::Mixed})
+            if (to_string(m) == v.str()) return m;
+        throw Bad{v.path(), std::format("\"{}\" is not an IOMMU mode", v.str())};
+    });
+    h.iommu_drivers = in.at("iommu_drivers").fact<std::vector<std::string>>([](const In& v) { return v.strings(); });
+    h.dev_iommu = bool_fact(in.at("dev_iommu"));
+    h.vfio_cdev_support = bool_fact(in.at("vfio_cdev_support"));
+    h.vfio_noiommu = bool_fact(in.at("vfio_noiommu"));
+    h.iommu_parameters = in.at("iommu_parameters").strings();
+    return h;
+}
+
+}  // namespace
+
+std::string snapshot_to_json(const Topology& t) {
+    json j;
+    j["format"] = "isola-snapshot";
+    j["version"] = kSnapshotVersion;
+    j["source"] = {{"kind", std::string(to_string(t.source().kind))}, {"origin", t.source().origin},
+                   {"format", t.source().format}, {"captured_at", t.source().captured_at},
+                   {"tree_known", t.source().tree_known}};
+    j["host"] = host_json(t.host());
+    j["groups"] = json::array();
+    for (const auto& g : t.groups())
+        j["groups"].push_back({{"id", g.id}, {"type", fact(g.type)}, {"noiommu", g.noiommu}});
+    j["devices"] = json::array();
+    for (const auto& d : t.devices()) j["devices"].push_back(device_json(d));
+    j["diagnostics"] = json::array();
+    for (const auto& d : t.diagnostics()) j["diagnostics"].push_back({{"subject", d.subject}, {"message", d.message}});
+    return j.dump(1, '\t') + "\n";
+}
+
+std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text, const std::string& origin) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return std::unexpected(SnapshotError{std::format(
+            "{} is not an Isola snapshot: it is not valid JSON (at byte {}); take a new snapshot with "
+            "'isolactl snapshot save'",
+            origin, e.byte)});
+    }
+    if (!j.is_object() || j.value("format", "") != "isola-snapshot")
+        return std::unexpected(SnapshotError{std::format(
+            "{} is not an Isola snapshot (no \"format\": \"isola-snapshot\"); to read a pasted listing use "
+            "'isolactl import'",
+            origin)});
+    if (!j.contains("version") || !j["version"].is_number_integer())
+        return std::unexpected(SnapshotError{std::format("{} has no snapshot format version", origin)});
+    const auto version = j["version"].get<long long>();
+    if (version > kSnapshotVersion)
+        return std::unexpected(SnapshotError{std::format(
+            "{} was written by a newer Isola (snapshot format version {}; this Isola reads up to version {}): "
+            "update Isola to read it",
+            origin, version, kSnapshotVersion)});
+    if (version < 1)
+        return std::unexpected(SnapshotError{std::format("{} has an invalid snapshot format version {}", origin, version)});
+
+    try {
+        In root(j, "snapshot");
+        Source source;
+        auto src = root.at("source");
+        const auto kind = src.at("kind").str();
+        source.kind = kind == "listing" ? SourceKind::Listing : kind == "snapshot" ? SourceKind::Snapshot
+                                                                                   : SourceKind::LiveHost;
+        source.origin = src.at("origin").str();
+        source.format = src.at("format").str();
+        source.captured_at = src.at("captured_at").str();
+        source.tree_known = src.at("tree_known").boolean();
+
+        std::vector<IommuGroup> groups;
+        auto gs = root.at("groups");
+        for (std::size_t i = 0; i < gs.size(); ++i) {
+            auto g = gs.at(i);
+            auto id = g.at("id").integer();
+            if (id < 0) throw Bad{g.at("id").path(), "is negative"};
+            groups.push_back({static_cast<GroupId>(id), string_fact(g.at("type")), {}, g.at("noiommu").boolean()});
+        }
+        std::vector<Device> devices;
+        auto ds = root.at("devices");
+        for (std::size_t i = 0; i < ds.size(); ++i) devices.push_back(device_in(ds.at(i)));
+        std::vector<Diagnostic> diagnostics;
+        auto dg = root.at("diagnostics");
+        for (std::size_t i = 0; i < dg.size(); ++i)
+            diagnostics.push_back({dg.at(i).at("subject").str(), dg.at(i).at("message").str()});
+        return Topology(std::move(source), host_in(root.at("host")), std::move(devices), std::move(groups),
+                        std::move(diagnostics));
+    } catch (const Bad& bad) {
+        return std::unexpected(
+            SnapshotError{std::format("{} is damaged: {} {}; take a new snapshot", origin, bad.path, bad.what)});
+    } catch (const json::exception& e) {
+        return std::unexpected(SnapshotError{std::format("{} is damaged: {}; take a new snapshot", origin, e.what())});
+    }
+}
+
+std::expected<void, SnapshotError> save_snapshot(const Topology& topology, const std::filesystem::path& file) {
+    // Write beside the target and rename, so an interrupted save never leaves half a snapshot.
+    auto tmp = file;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return std::unexpected(SnapshotError{std::format("cannot write {}: check the directory exists and is writable", file.string())});
+        out << snapshot_to_json(topology);
+        if (!out.flush()) return std::unexpected(SnapshotError{std::format("writing {} failed (disk full?)", file.string())});
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) return std::unexpected(SnapshotError{std::format("cannot write {}: {}", file.string(), ec.message())});
+    return {};
+}
+
+std::expected<Topology, SnapshotError> load_snapshot(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::unexpected(SnapshotError{std::format("cannot open snapshot {}: no such file or not readable", file.string())});
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return snapshot_from_json(text, file.string());
+}
+
+}  // namespace isola

@@ -1,0 +1,38 @@
+// The reader on the machine the tests run on: whatever it is, Isola and lspci must agree.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <format>
+
+#include "lspci_output.hpp"
+#include "reader/read_host.hpp"
+
+using namespace isola;
+
+TEST(LiveHost, ReadsEveryFunctionLspciSeesWithTheSameIds) {
+    if (!std::filesystem::is_directory("/sys/bus/pci/devices")) GTEST_SKIP() << "this machine has no PCI bus";
+    auto lspci = test::lspci_ids("");
+    if (!lspci) GTEST_SKIP() << "lspci is not installed";
+
+    auto topology = read_host(HostRoots{});
+    ASSERT_TRUE(topology) << topology.error().message;
+    ASSERT_EQ(topology->devices().size(), lspci->size());
+    for (const auto& d : topology->devices()) {
+        auto it = lspci->find(d.address.str());
+        ASSERT_NE(it, lspci->end()) << d.address.str();
+        EXPECT_EQ(std::format("{:04x}:{:04x}", d.vendor_id, d.device_id), it->second) << d.address.str();
+    }
+}
+
+TEST(LiveHost, StatesPlainlyWhenNoIommuIsActive) {
+    if (!std::filesystem::is_directory("/sys/bus/pci/devices")) GTEST_SKIP() << "this machine has no PCI bus";
+    auto topology = read_host(HostRoots{});
+    ASSERT_TRUE(topology) << topology.error().message;
+    if (std::filesystem::exists("/sys/kernel/iommu_groups/0")) GTEST_SKIP() << "this machine has an active IOMMU";
+    EXPECT_FALSE(topology->has_groups());
+    EXPECT_EQ(*topology->host().iommu_mode, IommuMode::Off);
+    EXPECT_EQ(describe_iommu_state(topology->host(), topology->has_groups()),
+              "No IOMMU is active on this host, so no device can be isolated for VFIO: enable VT-d (Intel) or "
+              "AMD-Vi/IOMMU (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a "
+              "virtual machine, give the VM a virtual IOMMU first.");
+}
