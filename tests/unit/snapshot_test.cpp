@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "reader/read_host.hpp"
+#include "snapshot/snapshot.hpp"
+
+using namespace isola;
+
+namespace {
+
+// Every field set, known and unknown, so a lossy field shows up as an inequality.
+Topology full_topology() {
+    Device gpu;
+    gpu.address = *Bdf::parse("0000:0b:00.0");
+    gpu.vendor_id = 0x10de;
+    gpu.device_id = 0x1b80;
+    gpu.subsystem_vendor_id = Fact<std::uint16_t>::known(0x1458);
+    gpu.subsystem_device_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
+    gpu.class_id = Fact<std::uint16_t>::known(0x0300);
+    gpu.prog_if = Fact<std::uint8_t>::known(0);
+    gpu.revision = Fact<std::uint8_t>::known(0xa1);
+    gpu.vendor_name = "NVIDIA Corporation";
+    gpu.device_name = "GP104 [GeForce GTX 1080]";
+    gpu.class_name = "VGA compatible controller";
+    gpu.header_type = Fact<std::uint8_t>::known(0x80);
+    gpu.multifunction = Fact<bool>::known(true);
+    gpu.port_type = Fact<PortType>::known(PortType::Endpoint);
+    gpu.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
+    gpu.link.current_speed = Fact<std::string>::known("8.0 GT/s PCIe");
+    gpu.link.current_width = Fact<int>::known(16);
+    gpu.link.max_speed = Fact<std::string>::unknown("not a PCIe device");
+    gpu.link.max_width = Fact<int>::unknown("not a PCIe device");
+    gpu.parent = *Bdf::parse("0000:00:03.1");
+    gpu.iommu_group = 14;
+    gpu.driver = Fact<std::string>::known("nouveau");
+    gpu.driver_override = Fact<std::string>::known("");
+    gpu.vfio_cdev = Fact<std::string>::known("");
+    gpu.reset_methods = Fact<std::vector<std::string>>::known({"flr", "bus"});
+    gpu.boot_vga = Fact<bool>::known(true);
+    gpu.numa_node = Fact<int>::known(-1);
+    gpu.usage.display = {{"card0"}, true};
+    gpu.usage.net = {{"enp11s0", "up", {"192.0.2.10/24", "2001:db8::1/64"}, true, false}};
+    gpu.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
+    gpu.usage.usb = {{"1-2", "Logitech USB Receiver", true, true}};
+    gpu.usage.sound = {{"card1", "NVidia"}};
+
+    Device port;
+    port.address = *Bdf::parse("0000:00:03.1");
+    port.vendor_id = 0x1022;
+    port.device_id = 0x1483;
+    port.port_type = Fact<PortType>::known(PortType::RootPort);
+    port.acs = Fact<std::optional<AcsCapability>>::known(AcsCapability{0x5f, 0x1d});
+    port.sriov.num_vfs = Fact<int>::known(0);
+    port.sriov.vfs = {*Bdf::parse("0000:0c:10.0")};
+    port.sriov.physfn = *Bdf::parse("0000:0c:00.0");
+    port.iommu_group = 2;
+
+    HostFacts host;
+    host.hostname = Fact<std::string>::known("desk");
+    host.kernel_release = Fact<std::string>::known("6.12.0");
+    host.kernel_cmdline = Fact<std::string>::unknown("proc/cmdline is not readable");
+    host.iommu_mode = Fact<IommuMode>::known(IommuMode::Passthrough);
+    host.iommu_drivers = Fact<std::vector<std::string>>::known({"ivhd0"});
+    host.dev_iommu = Fact<bool>::known(true);
+    host.vfio_cdev_support = Fact<bool>::known(false);
+    host.vfio_noiommu = Fact<bool>::unknown("the vfio module is not loaded");
+    host.iommu_parameters = {"amd_iommu=on", "iommu=pt"};
+
+    Source source{SourceKind::LiveHost, "/sys", "", "2026-11-24T20:00:00Z", true};
+    IommuGroup g14{14, Fact<std::string>::known("identity"), {}, false};
+    return Topology(source, host, {gpu, port}, {g14}, {{"0000:0b:00.0", "a note"}});
+}
+
+}  // namespace
+
+TEST(Snapshot, RoundTripIsLosslessForEveryField) {
+    const Topology t = full_topology();
+    auto back = snapshot_from_json(snapshot_to_json(t), "memory");
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, t);
+    EXPECT_EQ(snapshot_to_json(*back), snapshot_to_json(t));
+}
+
+TEST(Snapshot, RoundTripOfThisMachineThroughAFile) {
+    auto live = read_host(HostRoots{});
+    if (!live) GTEST_SKIP() << live.error().message;
+    const auto file = std::filesystem::temp_directory_path() / ("isola-snapshot-" + std::to_string(::getpid()) + ".json");
+    ASSERT_TRUE(save_snapshot(*live, file));
+    auto back = load_snapshot(file);
+    std::filesystem::remove(file);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, *live);
+}
+
+TEST(Snapshot, NewerVersionIsRefusedWithASentence) {
+    auto r = snapshot_from_json(R"({"format": "isola-snapshot", "version": 7})", "host.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().message,
+              "host.json was written by a newer Isola (snapshot format version 7; this Isola reads up to version 1): "
+              "update Isola to read it");
+}
+
+TEST(Snapshot, CorruptFilesAreRefusedWithASentence) {
+    auto not_json = snapshot_from_json("{\"format\": \"isola-snap", "host.json");
+    ASSERT_FALSE(not_json);
+    EXPECT_EQ(not_json.error().message,
+              "host.json is not an Isola snapshot: it is not valid JSON (at byte 23); take a new snapshot with "
+              "'isolactl snapshot save'");
+
+    auto other = snapshot_from_json(R"({"devices": []})", "host.json");
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().message,
+              "host.json is not an Isola snapshot (no \"format\": \"isola-snapshot\"); to read a pasted listing use "
+              "'isolactl import'");
+
+    std::string text = snapshot_to_json(full_topology());
+    text.replace(text.find("\"0000:0b:00.0\""), 14, "\"0000:zz:00.0\"");
+    auto damaged = snapshot_from_json(text, "host.json");
+    ASSERT_FALSE(damaged);
+    EXPECT_EQ(damaged.error().message,
+              "host.json is damaged: snapshot.devices[1].address \"0000:zz:00.0\" is not a PCI address; take a new "
+              "snapshot");
+}
+
+TEST(Snapshot, MissingFileIsASentence) {
+    auto r = load_snapshot("/nonexistent/host.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().message, "cannot open snapshot /nonexistent/host.json: no such file or not readable");
+}
