@@ -7,6 +7,7 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,13 @@ enum class ListingFormat {
     LspciNnk,    // lspci -nnk / -knn (with "Kernel driver in use:")
     LspciVmm,    // lspci -vmm / -vmmnn (Slot:/Class:/Vendor:/... records, optional IOMMUGroup:)
     LspciTree,   // lspci -tv
-    LsIommu,     // HikariKnight ls-iommu
+    LsIommu,     // HikariKnight ls-iommu ("IOMMU Group  N: DDDD:BB:DD.F class [cccc] name [vvvv:dddd]")
+    // Forms found in real pastes (tests/data/real-world); detected automatically, may be forced too.
+    IommuSh,     // r15ch13 iommu.sh: "Group N:<TAB>[vvvv:dddd] [R] BB:DD.F  class  name" (+ "USB:" lines)
+    LsGroup,     // lsgroup.sh: "### Group N ###" + plain `lspci -s` lines
+    SysfsFind,   // `find /sys/kernel/iommu_groups/ -type l`: ".../iommu_groups/N/devices/DDDD:BB:DD.F"
+    Dmesg,       // kernel log: "pci DDDD:BB:DD.F: Adding to iommu group N"
+    Lspci,       // plain `lspci` (names, no numeric IDs)
 };
 std::string_view to_string(ListingFormat);
 std::optional<ListingFormat> listing_format_from_string(std::string_view);
