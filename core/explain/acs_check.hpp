@@ -1,0 +1,51 @@
+// Whether the kernel treats a function as ACS-isolated for IOMMU grouping: a mirror of
+// pci_acs_enabled() with REQ_ACS_FLAGS = SV|RR|CR|UF (drivers/pci/pci.c, drivers/iommu/iommu.c),
+// including the quirk table and the out-of-tree pcie_acs_override patch.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "topology/topology.hpp"
+
+namespace isola {
+
+enum class AcsVerdict { Isolated, NotIsolated, Unknown };
+
+struct AcsFinding {
+    AcsVerdict verdict = AcsVerdict::Unknown;
+    std::string reason;  // a phrase: "has no ACS capability", "lacks Request Redirect (RR)", ...
+    bool by_quirk = false;
+    bool by_override = false;
+};
+
+// What pcie_acs_override= asks for (Alex Williamson's patch, carried by Proxmox and others).
+struct AcsOverride {
+    bool downstream = false;     // root and downstream ports without an ACS capability
+    bool multifunction = false;  // multifunction endpoints without an ACS capability
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> ids;  // id:vvvv:dddd
+    [[nodiscard]] bool any() const { return downstream || multifunction || !ids.empty(); }
+};
+AcsOverride acs_override_of(const HostFacts& host);
+
+// Names of the missing REQ_ACS_FLAGS bits, e.g. "Request Redirect (RR), Completion Redirect (CR)".
+std::string missing_acs_bits(const AcsCapability& acs);
+
+class AcsCheck {
+public:
+    // `honour_override`: apply pcie_acs_override= as the patched kernel does (true), or judge the
+    // hardware alone (false) to show what the override changed.
+    explicit AcsCheck(const Topology& topology, bool honour_override = true);
+
+    AcsFinding device(const Device& d) const;
+    // pci_acs_path_enabled(bridge, NULL, REQ): the bridge and every bridge above it pass. On
+    // failure `blocker` names the first function that does not.
+    AcsFinding path(const Device& bridge, const Device** blocker = nullptr) const;
+
+private:
+    const Topology& topology_;
+    AcsOverride override_;
+};
+
+}  // namespace isola
