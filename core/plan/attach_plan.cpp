@@ -1,0 +1,242 @@
+#include "plan/attach_plan.hpp"
+
+#include <algorithm>
+#include <format>
+#include <set>
+
+#include "plan/group_closure.hpp"
+
+namespace isola {
+
+std::string_view to_string(Backend b) { return b == Backend::Iommufd ? "iommufd" : "legacy"; }
+
+std::string_view to_string(ActionKind k) {
+    switch (k) {
+        case ActionKind::BindVfio: return "bind-vfio-pci";
+        case ActionKind::RemoveVfsThenBind: return "remove-vfs-then-bind-vfio-pci";
+        case ActionKind::AlreadyVfio: return "already-vfio-pci";
+        case ActionKind::KeepUnbound: return "keep-unbound";
+        case ActionKind::KeepStub: return "keep-pci-stub";
+        case ActionKind::KeepBridge: return "keep-bridge";
+    }
+    return "unknown";
+}
+
+bool AttachPlan::needs_confirmation() const {
+    return std::ranges::any_of(impacts, [](const HostImpact& i) { return i.severity == Severity::Confirm; });
+}
+
+namespace {
+
+std::string driver_of(const Device& d) { return d.driver.value_or(""); }
+
+bool is_vfio_driver(const std::string& drv) {
+    // vfio-pci and its variant drivers (mlx5-vfio-pci, hisi-acc-vfio-pci, ...).
+    return drv == "vfio-pci" || (drv.find("vfio") != std::string::npos && drv.ends_with("pci"));
+}
+
+DeviceAction action_for(const Device& d, bool selected) {
+    const std::string drv = driver_of(d);
+    DeviceAction a{d.address, ActionKind::BindVfio, drv, selected};
+    if (d.is_bridge()) a.kind = ActionKind::KeepBridge;
+    else if (is_vfio_driver(drv)) a.kind = ActionKind::AlreadyVfio;
+    else if (d.sriov.num_vfs.value_or(0) > 0) a.kind = ActionKind::RemoveVfsThenBind;
+    else if (!selected && drv.empty()) a.kind = ActionKind::KeepUnbound;
+    else if (!selected && drv == "pci-stub") a.kind = ActionKind::KeepStub;
+    return a;
+}
+
+class PlanBuilder {
+public:
+    PlanBuilder(const Topology& t, const AttachRequest& r) : t_(t) { plan_.request = r; }
+
+    AttachPlan build() {
+        const auto& r = plan_.request;
+        check_request_shape();
+        const GroupClosure closure = close_over_groups(t_, r.devices);
+        plan_.groups = closure.groups;
+        const std::set<Bdf> selected(r.devices.begin(), r.devices.end());
+
+        for (const auto& bdf : closure.not_found)
+            refuse(bdf, std::nullopt, std::nullopt, std::format("there is no PCI function {} on this host", bdf.str()),
+                   "check the address with 'isolactl scan'");
+        for (const auto& bdf : closure.without_group)
+            refuse(bdf, std::nullopt, std::nullopt,
+                   std::format("{} has no IOMMU group, so VFIO cannot isolate it", bdf.str()),
+                   "enable VT-d (Intel) or AMD-Vi (AMD) in the firmware and boot with the IOMMU on");
+
+        for (const auto& bdf : r.devices)
+            if (const Device* d = t_.find(bdf); d && d->is_bridge())
+                refuse(bdf, d->iommu_group, bdf, std::format("{} is a PCI bridge; only endpoints can be passed to a VM", bdf.str()),
+                       "select the devices behind the bridge instead");
+
+        for (GroupId gid : closure.groups) plan_group(gid, selected);
+        check_backend();
+        plan_.fingerprint = plan_fingerprint(t_, plan_.groups);
+        std::ranges::sort(plan_.actions, {}, &DeviceAction::device);
+        return std::move(plan_);
+    }
+
+private:
+    // The device named in a refusal is the first selected one of the group (what the person asked for).
+    Bdf subject_for(GroupId gid) const {
+        for (const auto& bdf : plan_.request.devices)
+            if (const Device* d = t_.find(bdf); d && d->iommu_group == gid) return bdf;
+        return plan_.request.devices.front();
+    }
+
+    void refuse(const Bdf& device, std::optional<GroupId> group, std::optional<Bdf> holder, std::string reason,
+                std::string remedy) {
+        plan_.refusals.push_back({device, group, holder,
+                                  std::format("cannot assign {} to \"{}\": {}", device.str(), plan_.request.vm, reason),
+                                  std::move(remedy)});
+    }
+
+    void check_request_shape() {
+        const auto& r = plan_.request;
+        if (r.vm.empty())
+            plan_.refusals.push_back({Bdf{}, std::nullopt, std::nullopt, "cannot plan an attach without a VM name",
+                                      "name the target VM (--vm NAME)"});
+        if (r.devices.empty())
+            plan_.refusals.push_back({Bdf{}, std::nullopt, std::nullopt, "cannot plan an attach of no devices",
+                                      "name at least one device address"});
+    }
+
+    void plan_group(GroupId gid, const std::set<Bdf>& selected) {
+        const IommuGroup* g = t_.group(gid);
+        const Bdf subject = subject_for(gid);
+        if (g->noiommu)
+            refuse(subject, gid, std::nullopt,
+                   std::format("IOMMU group {} is a VFIO no-IOMMU group, which gives the VM unrestricted DMA to "
+                               "all host memory",
+                               gid),
+                   "enable a real IOMMU; no-IOMMU mode is for trusted user-space drivers, not VMs");
+
+        for (const auto& m : g->members) {
+            const Device& d = *t_.find(m);
+            const bool is_selected = selected.contains(m);
+            plan_.actions.push_back(action_for(d, is_selected));
+            check_claims(d, gid, subject);
+            if (d.is_bridge()) continue;
+
+            for (auto& impact : host_impacts_of(d, t_)) {
+                const bool leaves_host = !is_vfio_driver(driver_of(d));
+                if (!leaves_host) continue;
+                if (is_selected) {
+                    // The person chose this device: only what would break the host is refused.
+                    if (impact.severity == Severity::Blocker)
+                        refuse(m, gid, m, std::format("it {}", impact.serves), remedy_for(impact));
+                    else
+                        plan_.impacts.push_back(std::move(impact));
+                } else if (impact.severity != Severity::Note) {
+                    // A group-mate the host uses would leave silently: never without being named.
+                    refuse(subject, gid, m,
+                           std::format("{} in the same IOMMU group {} is bound to {} and {}", m.str(), gid,
+                                       driver_of(d).empty() ? "no driver" : driver_of(d), impact.serves),
+                           impact.severity == Severity::Blocker
+                               ? remedy_for(impact)
+                               : std::format("select {} too to hand it to the VM as well, or keep the whole group "
+                                             "on the host",
+                                             m.str()));
+                } else {
+                    plan_.impacts.push_back(std::move(impact));
+                }
+            }
+            if (!is_selected && !driver_of(d).empty() && !is_vfio_driver(driver_of(d)) && driver_of(d) != "pci-stub" &&
+                host_impacts_of(d, t_).empty())
+                plan_.impacts.push_back({Severity::Confirm, ImpactKind::LeavesHostDriver, m,
+                                         std::format("is not selected but shares IOMMU group {}; it leaves {} for "
+                                                     "vfio-pci",
+                                                     gid, driver_of(d))});
+        }
+        note_companions(gid, selected);
+    }
+
+    static std::string remedy_for(const HostImpact& i) {
+        switch (i.kind) {
+            case ImpactKind::RootFilesystem: return "the host cannot give away the disk it runs from";
+            case ImpactKind::MountedFilesystem: return "unmount those filesystems first";
+            case ImpactKind::DefaultRoute: return "move the host's default route to another interface first";
+            case ImpactKind::NetworkUp: return "bring the interface down first (ip link set dev IFACE down)";
+            case ImpactKind::ConsoleDisplay: return "move the console to another GPU (or a serial console) first";
+            case ImpactKind::OnlyKeyboard: return "attach a keyboard to another USB controller first";
+            case ImpactKind::ChipsetFunction: return "this group cannot be passed through on this machine";
+            default: return {};
+        }
+    }
+
+    void check_claims(const Device& d, GroupId gid, const Bdf& subject) {
+        for (const auto& c : plan_.request.existing_claims) {
+            if (c.device != d.address || c.vm == plan_.request.vm) continue;
+            if (d.address == subject)
+                refuse(subject, gid, d.address, std::format("it is already assigned to \"{}\"", c.vm),
+                       std::format("remove it from \"{}\" first", c.vm));
+            else
+                refuse(subject, gid, d.address,
+                       std::format("{} in the same IOMMU group {} is already assigned to \"{}\"", d.address.str(), gid,
+                                   c.vm),
+                       "a group can belong to only one VM at a time");
+        }
+    }
+
+    // Functions of a selected device's slot that sit in another group (GPU audio, USB-C) are easy to
+    // forget; VFIO does not need them, but the guest usually does.
+    void note_companions(GroupId gid, const std::set<Bdf>& selected) {
+        for (const auto& bdf : plan_.request.devices) {
+            const Device* d = t_.find(bdf);
+            if (!d || d->iommu_group != gid) continue;
+            for (const auto& other : t_.devices()) {
+                if (other.address == bdf || !other.address.same_slot(bdf) || selected.contains(other.address)) continue;
+                if (other.iommu_group == gid || !other.iommu_group) continue;
+                plan_.impacts.push_back(
+                    {Severity::Note, ImpactKind::CompanionFunction, other.address,
+                     std::format("is another function of the same device ({}) in IOMMU group {}, not selected; the "
+                                 "VM will not see it",
+                                 other.display_name(), *other.iommu_group)});
+            }
+        }
+    }
+
+    void check_backend() {
+        if (plan_.request.backend != Backend::Iommufd) return;
+        const auto& h = t_.host();
+        if ((h.dev_iommu && !*h.dev_iommu) || (h.vfio_cdev_support && !*h.vfio_cdev_support)) {
+            const Bdf subject = plan_.request.devices.empty() ? Bdf{} : plan_.request.devices.front();
+            refuse(subject, std::nullopt, std::nullopt,
+                   "this kernel offers no iommufd (/dev/iommu) or no VFIO device cdevs (/dev/vfio/devices)",
+                   "use the legacy VFIO container backend, or a kernel with CONFIG_IOMMUFD and CONFIG_VFIO_DEVICE_CDEV");
+        }
+    }
+
+    const Topology& t_;
+    AttachPlan plan_;
+};
+
+}  // namespace
+
+AttachPlan plan_attach(const Topology& topology, const AttachRequest& request) {
+    return PlanBuilder(topology, request).build();
+}
+
+std::string plan_fingerprint(const Topology& t, const std::vector<GroupId>& groups) {
+    // FNV-1a over a canonical text of what the plan rests on; stable across processes and builds.
+    std::string text;
+    for (GroupId gid : groups) {
+        const IommuGroup* g = t.group(gid);
+        if (!g) continue;
+        text += std::format("group {}\n", gid);
+        for (const auto& m : g->members) {
+            const Device& d = *t.find(m);
+            text += std::format("{} {:04x}:{:04x} {} {} {}\n", m.str(), d.vendor_id, d.device_id, d.driver.value_or("?"),
+                                d.driver_override.value_or("?"), d.sriov.num_vfs.value_or(-1));
+        }
+    }
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return std::format("{:016x}", h);
+}
+
+}  // namespace isola

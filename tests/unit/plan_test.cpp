@@ -1,0 +1,153 @@
+// The plan is Isola's reason to exist: the whole-group effect, and every refusal as a sentence.
+#include <gtest/gtest.h>
+
+#include "plan/attach_plan.hpp"
+#include "topology_builder.hpp"
+
+using namespace isola;
+using namespace isola::test;
+
+namespace {
+
+// A desktop: GPU + HDMI audio in group 14 behind root port 00:03.1 (group 2); NVMe with / in
+// group 3; NIC with the default route in group 15 with a second NIC; an SR-IOV PF in group 20.
+Topology desktop() {
+    std::vector<Device> devs;
+    devs.push_back(make_device({.bdf = "00:03.1", .vendor = 0x1022, .device = 0x1483, .class_id = 0x0604, .type = PortType::RootPort, .group = 2, .driver = "pcieport", .acs = kRootPortAcs}));
+    devs.push_back(make_device({.bdf = "0b:00.0", .vendor = 0x10de, .device = 0x1b80, .class_id = 0x0300, .group = 14, .parent = "00:03.1", .driver = "nouveau", .multifunction = true}));
+    auto audio = make_device({.bdf = "0b:00.1", .vendor = 0x10de, .device = 0x10f0, .class_id = 0x0403, .group = 14, .parent = "00:03.1", .driver = "snd_hda_intel", .multifunction = true});
+    audio.usage.sound = {{"card1", "NVidia"}};
+    devs.push_back(audio);
+    auto nvme = make_device({.bdf = "01:00.0", .vendor = 0x144d, .device = 0xa808, .class_id = 0x0108, .group = 3, .driver = "nvme"});
+    nvme.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
+    devs.push_back(nvme);
+    auto nic = make_device({.bdf = "05:00.0", .device = 0x1533, .group = 15, .driver = "igb", .multifunction = true});
+    nic.usage.net = {{"enp5s0f0", "up", {"192.0.2.10/24"}, true, false}};
+    devs.push_back(nic);
+    devs.push_back(make_device({.bdf = "05:00.1", .device = 0x1533, .group = 15, .driver = "igb", .multifunction = true}));
+    auto pf = make_device({.bdf = "06:00.0", .device = 0x10c9, .group = 20, .driver = "igb"});
+    pf.sriov.num_vfs = Fact<int>::known(2);
+    pf.sriov.vfs = {*Bdf::parse("06:10.0"), *Bdf::parse("06:10.2")};
+    devs.push_back(pf);
+    HostFacts host;
+    host.dev_iommu = Fact<bool>::known(false);
+    host.vfio_cdev_support = Fact<bool>::known(false);
+    return Topology(Source{SourceKind::LiveHost, "test", "", "", true}, host, std::move(devs), {}, {});
+}
+
+AttachRequest request(std::initializer_list<const char*> bdfs, const char* vm = "win11") {
+    AttachRequest r;
+    for (const char* b : bdfs) r.devices.push_back(*Bdf::parse(b));
+    r.vm = vm;
+    return r;
+}
+
+}  // namespace
+
+TEST(Plan, GroupMateServingTheHostIsARefusalNamingDeviceGroupAndReason) {
+    const auto plan = plan_attach(desktop(), request({"0b:00.0"}));
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:0b:00.0 to \"win11\": 0000:0b:00.1 in the same IOMMU group 14 is bound to "
+              "snd_hda_intel and serves the host's sound card");
+    EXPECT_EQ(plan.refusals[0].remedy,
+              "select 0000:0b:00.1 too to hand it to the VM as well, or keep the whole group on the host");
+    EXPECT_EQ(plan.refusals[0].holder, Bdf::parse("0b:00.1"));
+}
+
+TEST(Plan, SelectingTheWholeGroupBindsEveryEndpointAndAsksToConfirmTheSoundCard) {
+    const auto plan = plan_attach(desktop(), request({"0b:00.0", "0b:00.1"}));
+    EXPECT_FALSE(plan.refused());
+    EXPECT_EQ(plan.groups, (std::vector<GroupId>{14}));
+    ASSERT_EQ(plan.actions.size(), 2u);
+    EXPECT_EQ(plan.actions[0].kind, ActionKind::BindVfio);
+    EXPECT_EQ(plan.actions[0].from_driver, "nouveau");
+    EXPECT_EQ(plan.actions[1].from_driver, "snd_hda_intel");
+    EXPECT_TRUE(plan.needs_confirmation());
+    EXPECT_EQ(plan.impacts.at(0).serves, "serves the host's sound card");
+}
+
+TEST(Plan, TheRootDiskIsRefused) {
+    const auto plan = plan_attach(desktop(), request({"01:00.0"}));
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:01:00.0 to \"win11\": it holds the host's root filesystem (/ on nvme0n1p2)");
+    EXPECT_EQ(plan.refusals[0].remedy, "the host cannot give away the disk it runs from");
+}
+
+TEST(Plan, TheDefaultRouteNicIsRefusedEvenAsAGroupMate) {
+    const auto plan = plan_attach(desktop(), request({"05:00.1"}));
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:05:00.1 to \"win11\": 0000:05:00.0 in the same IOMMU group 15 is bound to igb and "
+              "carries the host's default route (enp5s0f0)");
+    EXPECT_EQ(plan.refusals[0].remedy, "move the host's default route to another interface first");
+}
+
+TEST(Plan, TwoVmsClaimingOneGroupIsARefusal) {
+    auto r = request({"0b:00.0", "0b:00.1"});
+    r.existing_claims = {{"linux-dev", *Bdf::parse("0b:00.1")}};
+    const auto plan = plan_attach(desktop(), r);
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:0b:00.0 to \"win11\": 0000:0b:00.1 in the same IOMMU group 14 is already assigned "
+              "to \"linux-dev\"");
+    EXPECT_EQ(plan.refusals[0].remedy, "a group can belong to only one VM at a time");
+}
+
+TEST(Plan, SriovPfRemovesItsVfsFirst) {
+    const auto plan = plan_attach(desktop(), request({"06:00.0"}));
+    EXPECT_FALSE(plan.refused());
+    ASSERT_EQ(plan.actions.size(), 1u);
+    EXPECT_EQ(plan.actions[0].kind, ActionKind::RemoveVfsThenBind);
+    EXPECT_EQ(plan.impacts.at(0).serves,
+              "has 2 SR-IOV virtual functions enabled (0 bound to drivers), which must be removed first");
+}
+
+TEST(Plan, BadSelectionsAreSentences) {
+    const auto plan = plan_attach(desktop(), request({"42:00.0", "00:03.1"}));
+    ASSERT_EQ(plan.refusals.size(), 2u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:42:00.0 to \"win11\": there is no PCI function 0000:42:00.0 on this host");
+    EXPECT_EQ(plan.refusals[1].sentence,
+              "cannot assign 0000:00:03.1 to \"win11\": 0000:00:03.1 is a PCI bridge; only endpoints can be passed to "
+              "a VM");
+}
+
+TEST(Plan, IommufdOnAKernelWithoutItIsRefused) {
+    auto r = request({"0b:00.0", "0b:00.1"});
+    r.backend = Backend::Iommufd;
+    const auto plan = plan_attach(desktop(), r);
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:0b:00.0 to \"win11\": this kernel offers no iommufd (/dev/iommu) or no VFIO device "
+              "cdevs (/dev/vfio/devices)");
+}
+
+TEST(Plan, DeviceWithoutGroupIsRefused) {
+    auto t = make_topology({{.bdf = "01:00.0", .driver = "e1000e"}});
+    const auto plan = plan_attach(t, request({"01:00.0"}));
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].sentence,
+              "cannot assign 0000:01:00.0 to \"win11\": 0000:01:00.0 has no IOMMU group, so VFIO cannot isolate it");
+}
+
+TEST(Plan, FingerprintFollowsTheFactsThePlanRestsOn) {
+    const auto a = plan_attach(desktop(), request({"0b:00.0", "0b:00.1"}));
+    const auto b = plan_attach(desktop(), request({"0b:00.0", "0b:00.1"}));
+    EXPECT_EQ(a.fingerprint, b.fingerprint);
+    EXPECT_EQ(a.fingerprint.size(), 16u);
+
+    auto changed = desktop().devices();
+    for (auto& d : changed)
+        if (d.address == *Bdf::parse("0b:00.1")) d.driver = Fact<std::string>::known("vfio-pci");
+    Topology t2(Source{}, desktop().host(), changed, {}, {});
+    EXPECT_NE(plan_attach(t2, request({"0b:00.0", "0b:00.1"})).fingerprint, a.fingerprint);
+    // A change outside the plan's groups does not matter to it.
+    for (auto& d : changed)
+        if (d.address == *Bdf::parse("0b:00.1")) d.driver = Fact<std::string>::known("snd_hda_intel");
+    for (auto& d : changed)
+        if (d.address == *Bdf::parse("05:00.1")) d.driver = Fact<std::string>::known("vfio-pci");
+    Topology t3(Source{}, desktop().host(), changed, {}, {});
+    EXPECT_EQ(plan_attach(t3, request({"0b:00.0", "0b:00.1"})).fingerprint, a.fingerprint);
+}
