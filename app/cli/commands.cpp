@@ -3,7 +3,7 @@
 #include <format>
 #include <iostream>
 
-#include "demo_hosts.hpp"
+#include "isola_demo_hosts.hpp"
 #include "group_table.hpp"
 #include "snapshot/snapshot.hpp"
 #include "topology_source.hpp"

@@ -27,9 +27,9 @@ std::string class_text(const Device& d) {
 }
 
 std::string name_text(const Device& d) {
-    std::string name = d.vendor_name.empty() && d.device_name.empty() ? std::string()
-                                                                       : d.display_name() + " ";
-    return name + std::format("[{:04x}:{:04x}]", d.vendor_id, d.device_id);
+    const std::string ids = std::format("[{:04x}:{:04x}]", d.vendor_id, d.device_id);
+    const std::string name = d.display_name();
+    return name == ids ? ids : name + " " + ids;
 }
 
 std::string fit(std::string s, std::size_t width) {
@@ -87,6 +87,9 @@ std::string render_host_summary(const Topology& t) {
     else
         out += "IOMMU:   " + describe_iommu_state(h, t.has_groups()) + "\n";
     if (!h.iommu_parameters.empty()) out += "Kernel:  " + join(h.iommu_parameters, " ") + "\n";
+    if (src.kind == SourceKind::Listing)
+        out += "Note:    a pasted listing does not say what the host uses each device for, nor (without -k) which "
+               "driver holds it; '?' marks what is not known.\n";
     if (!t.diagnostics().empty())
         out += std::format("Notes:   {} things could not be read or understood (see --json \"diagnostics\").\n",
                            t.diagnostics().size());

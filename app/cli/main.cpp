@@ -15,16 +15,20 @@ Commands:
   overview              this host's IOMMU groups; a bundled demo host when it has none
   scan                  read a host and show its devices grouped by IOMMU group
   import FILE           read a pasted listing (shell loop, lspci -nn/-nnk/-vmm/-tv, ls-iommu)
+  explain [GROUP|BDF]   why devices share their IOMMU groups; where the kernel's rules disagree
+  plan BDF... --vm NAME [--backend legacy|iommufd]
+                        the whole-group effect of assigning devices to a VM, before anything happens
   snapshot save FILE    save this host (or any source) as a JSON snapshot
   demo list             list the bundled demo hosts
 
-Sources (scan, snapshot save):
+Sources (every command but demo):
   --sysfs-root DIR --proc-root DIR --dev-root DIR   read a host tree other than /sys, /proc, /dev
   --snapshot FILE | --import FILE [--format F] | --demo NAME
   --pci-ids FILE        pci.ids to name devices (default: libpci's)
-Output (scan, import): --table (default) | --json
+Output: --table (default) | --json (scan, import); --json (explain, plan)
 
-Exit status: 0 success, 64 wrong usage, 66 input missing or unreadable.
+Exit status: 0 success; plan: 1 needs confirmation, 2 refused; 64 wrong usage; 66 input missing
+or unreadable.
 )";
 
 }  // namespace
@@ -46,6 +50,8 @@ int main(int argc, char** argv) {
     if (command == "import") return isola::cli::run_import(args);
     if (command == "snapshot") return isola::cli::run_snapshot(args);
     if (command == "demo") return isola::cli::run_demo(args);
+    if (command == "explain") return isola::cli::run_explain(args);
+    if (command == "plan") return isola::cli::run_plan(args);
     std::cerr << std::format("isolactl: unknown command \"{}\"; run 'isolactl --help' for the list\n", command);
     return isola::cli::kExitUsage;
 }

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "demo_hosts.hpp"
+#include "isola_demo_hosts.hpp"
 #include "importers/import_listing.hpp"
 #include "reader/read_host.hpp"
 #include "snapshot/snapshot.hpp"

@@ -36,8 +36,14 @@ bool is_vfio_driver(const std::string& drv) {
 }
 
 DeviceAction action_for(const Device& d, bool selected) {
-    const std::string drv = driver_of(d);
+    const std::string drv = d.driver ? *d.driver : "?";
     DeviceAction a{d.address, ActionKind::BindVfio, drv, selected};
+    // From a listing the driver may be unknown: the endpoint must then be made viable like any
+    // other, and the impact list says that Isola could not tell what it leaves.
+    if (!d.driver) {
+        a.kind = d.is_bridge() ? ActionKind::KeepBridge : ActionKind::BindVfio;
+        return a;
+    }
     if (d.is_bridge()) a.kind = ActionKind::KeepBridge;
     else if (is_vfio_driver(drv)) a.kind = ActionKind::AlreadyVfio;
     else if (d.sriov.num_vfs.value_or(0) > 0) a.kind = ActionKind::RemoveVfsThenBind;
@@ -141,6 +147,13 @@ private:
                 } else {
                     plan_.impacts.push_back(std::move(impact));
                 }
+            }
+            if (!d.driver) {
+                plan_.impacts.push_back({Severity::Confirm, ImpactKind::LeavesHostDriver, m,
+                                         std::format("has an unknown driver ({}); if a host driver holds it, the host "
+                                                     "loses it to vfio-pci",
+                                                     d.driver.why_unknown.empty() ? "not recorded" : d.driver.why_unknown)});
+                continue;
             }
             if (!is_selected && !driver_of(d).empty() && !is_vfio_driver(driver_of(d)) && driver_of(d) != "pci-stub" &&
                 host_impacts_of(d, t_).empty())

@@ -81,8 +81,12 @@ void read_sriov(const fs::path& dir, Device& d) {
     if (auto pf = sysfs::canonical(dir / "physfn"))
         if (auto bdf = Bdf::parse(pf->filename().string())) d.sriov.physfn = *bdf;
 
-    if (auto n = sysfs::read_signed(dir / "sriov_numvfs")) d.sriov.num_vfs = Fact<int>::known(static_cast<int>(*n));
-    if (auto t = sysfs::read_signed(dir / "sriov_totalvfs")) d.sriov.total_vfs = Fact<int>::known(static_cast<int>(*t));
+    // Only physical functions with an SR-IOV capability (and a driver that supports it) have these.
+    const char* not_pf = "not an SR-IOV physical function";
+    auto n = sysfs::read_signed(dir / "sriov_numvfs");
+    auto t = sysfs::read_signed(dir / "sriov_totalvfs");
+    d.sriov.num_vfs = n ? Fact<int>::known(static_cast<int>(*n)) : Fact<int>::unknown(not_pf);
+    d.sriov.total_vfs = t ? Fact<int>::known(static_cast<int>(*t)) : Fact<int>::unknown(not_pf);
     for (const auto& name : sysfs::list_dir(dir)) {
         if (!name.starts_with("virtfn")) continue;
         if (auto vf = sysfs::canonical(dir / name))

@@ -53,6 +53,8 @@ bool Device::is_bridge() const {
 std::string Device::display_name() const {
     if (!vendor_name.empty() && !device_name.empty()) return vendor_name + " " + device_name;
     if (!device_name.empty()) return device_name;
+    // pci.ids knows the vendor but not this device (new hardware, old pci.ids): say so like lspci.
+    if (!vendor_name.empty()) return std::format("{} Device {:04x}", vendor_name, device_id);
     return std::format("[{:04x}:{:04x}]", vendor_id, device_id);
 }
 

@@ -1,0 +1,150 @@
+// isolactl explain / plan: the analyses of core, printed for people or as JSON.
+#include <format>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "explain/explain_groups.hpp"
+#include "plan/attach_plan.hpp"
+#include "topology_source.hpp"
+
+namespace isola::cli {
+namespace {
+
+int fail(int code, const std::string& message) {
+    std::cerr << "isolactl: " << message << "\n";
+    return code;
+}
+
+std::string device_line(const Topology& t, const Bdf& bdf) {
+    const Device* d = t.find(bdf);
+    if (!d) return bdf.str();
+    return std::format("{}  {}", bdf.str(), d->display_name());
+}
+
+void print_explanation(const Topology& t, const GroupExplanation& e) {
+    std::cout << std::format("IOMMU group {} · {} function{} · prediction {}\n", e.group, e.members.size(),
+                             e.members.size() == 1 ? "" : "s", to_string(e.prediction));
+    for (const auto& m : e.members) std::cout << "  " << device_line(t, m) << "\n";
+    for (const auto& r : e.reasons) std::cout << "  - " << r.sentence << "\n";
+    if (!e.prediction_note.empty()) std::cout << "  ! " << e.prediction_note << "\n";
+    std::cout << "\n";
+}
+
+}  // namespace
+
+int run_explain(const std::vector<std::string>& raw) {
+    ArgumentSpec spec{{"--json"}, {}};
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return fail(kExitUsage, args.error());
+    if (args->positional.size() > 1) return fail(kExitUsage, "explain takes at most one GROUP number or device address");
+    auto loaded = load_topology(*args);
+    if (!loaded) return fail(kExitNoInput, loaded.error());
+    const Topology& t = loaded->topology;
+    if (!t.has_groups()) return fail(kExitNoInput, "there are no IOMMU groups to explain: " + describe_iommu_state(t.host(), false));
+
+    auto all = explain_groups(t);
+    if (args->positional.size() == 1) {
+        const std::string& what = args->positional.front();
+        std::optional<GroupId> wanted;
+        if (auto bdf = Bdf::parse(what)) {
+            const Device* d = t.find(*bdf);
+            if (!d) return fail(kExitNoInput, std::format("there is no PCI function {} here", bdf->str()));
+            if (!d->iommu_group) return fail(kExitNoInput, std::format("{} has no IOMMU group", bdf->str()));
+            wanted = d->iommu_group;
+        } else if (!what.empty() && what.find_first_not_of("0123456789") == std::string::npos && what.size() < 9) {
+            wanted = static_cast<GroupId>(std::stoul(what));
+            if (!t.group(*wanted)) return fail(kExitNoInput, std::format("there is no IOMMU group {} here", what));
+        } else {
+            return fail(kExitUsage, std::format("\"{}\" is neither an IOMMU group number nor a device address", what));
+        }
+        std::erase_if(all, [&](const GroupExplanation& e) { return e.group != *wanted; });
+    }
+    if (args->has("--json")) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& e : all) {
+            nlohmann::json reasons = nlohmann::json::array();
+            for (const auto& r : e.reasons)
+                reasons.push_back({{"device", r.device.str()}, {"kind", std::string(to_string(r.kind))},
+                                   {"via", r.via ? nlohmann::json(r.via->str()) : nlohmann::json(nullptr)},
+                                   {"sentence", r.sentence}});
+            nlohmann::json members = nlohmann::json::array();
+            for (const auto& m : e.members) members.push_back(m.str());
+            j.push_back({{"group", e.group}, {"members", members}, {"reasons", reasons},
+                         {"prediction", std::string(to_string(e.prediction))}, {"prediction_note", e.prediction_note}});
+        }
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    if (!loaded->demo_title.empty()) std::cout << "Demo host: " << loaded->demo_title << " — not this machine.\n\n";
+    for (const auto& e : all) print_explanation(t, e);
+    return 0;
+}
+
+int run_plan(const std::vector<std::string>& raw) {
+    ArgumentSpec spec{{"--json"}, {"--vm", "--backend"}};
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return fail(kExitUsage, args.error());
+    const std::string* vm = args->value("--vm");
+    if (!vm || vm->empty()) return fail(kExitUsage, "plan needs the target VM: --vm NAME");
+    if (args->positional.empty()) return fail(kExitUsage, "plan needs at least one device address");
+    AttachRequest request{.vm = *vm};
+    for (const auto& p : args->positional) {
+        auto bdf = Bdf::parse(p);
+        if (!bdf) return fail(kExitUsage, std::format("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
+        request.devices.push_back(*bdf);
+    }
+    if (const std::string* b = args->value("--backend")) {
+        if (*b == "legacy") request.backend = Backend::LegacyContainer;
+        else if (*b == "iommufd") request.backend = Backend::Iommufd;
+        else return fail(kExitUsage, std::format("unknown backend \"{}\"; use legacy or iommufd", *b));
+    }
+    auto loaded = load_topology(*args);
+    if (!loaded) return fail(kExitNoInput, loaded.error());
+    const Topology& t = loaded->topology;
+    const AttachPlan plan = plan_attach(t, request);
+    const int status = plan.refused() ? kExitBlocked : plan.needs_confirmation() ? kExitWarnings : 0;
+    if (args->has("--json")) {
+        std::cout << plan_to_json(plan);
+        return status;
+    }
+    if (!loaded->demo_title.empty()) std::cout << "Demo host: " << loaded->demo_title << " — not this machine.\n\n";
+    std::string selected;
+    for (const auto& b : request.devices) selected += (selected.empty() ? "" : ", ") + b.str();
+    std::cout << std::format("Plan: assign {} to \"{}\" ({} backend)\n", selected, request.vm, to_string(request.backend));
+    for (GroupId g : plan.groups) {
+        std::cout << std::format("IOMMU group {}:\n", g);
+        for (const auto& a : plan.actions) {
+            const Device* d = t.find(a.device);
+            if (!d || d->iommu_group != g) continue;
+            std::cout << std::format("  {:<40}  {:<30}  {}{}\n", device_line(t, a.device).substr(0, 40), to_string(a.kind),
+                                     a.from_driver.empty() ? "(no driver)" : a.from_driver == "?" ? "(driver unknown)" : "from " + a.from_driver,
+                                     a.selected ? "  [selected]" : "");
+        }
+    }
+    auto section = [&](Severity s, const char* title) {
+        bool first = true;
+        for (const auto& i : plan.impacts) {
+            if (i.severity != s) continue;
+            if (first) std::cout << title << "\n";
+            first = false;
+            std::cout << "  - " << i.device.str() << " " << i.serves << "\n";
+        }
+    };
+    section(Severity::Confirm, "Needs confirmation:");
+    section(Severity::Note, "Notes:");
+    if (plan.refused()) {
+        std::cout << "Refused:\n";
+        for (const auto& r : plan.refusals) {
+            std::cout << "  - " << r.sentence << "\n";
+            if (!r.remedy.empty()) std::cout << "    what to do: " << r.remedy << "\n";
+        }
+    }
+    std::cout << "Fingerprint: " << plan.fingerprint << "\n";
+    return status;
+}
+
+}  // namespace isola::cli

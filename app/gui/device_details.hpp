@@ -1,0 +1,49 @@
+// The right-hand pane: every fact Isola has about the selected device, in sections (identity,
+// configuration, IOMMU and drivers, tree, SR-IOV, host use). Unknown facts read
+// "unknown — <why>" in the palette's muted text colour.
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+#include "topology/topology.hpp"
+
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace isola::gui {
+
+struct FactText;
+
+class DeviceDetails : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DeviceDetails(QWidget* parent = nullptr);
+
+    // `topology` must outlive the shown device (the main window's model owns it).
+    void showDevice(const Topology& topology, const Bdf& address);
+    void clear();
+
+    [[nodiscard]] std::optional<Bdf> shownDevice() const { return shown_; }
+    // The value text of the first row labelled `label`, for tests and accessibility checks.
+    [[nodiscard]] QTreeWidgetItem* row(const QString& label) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    QTreeWidgetItem* addSection(const QString& title);
+    void addRow(QTreeWidgetItem* section, const QString& label, const FactText& value);
+    void addRow(QTreeWidgetItem* section, const QString& label, const QString& value);
+
+    const Topology* topology_ = nullptr;
+    std::optional<Bdf> shown_;
+    QLabel* title_;
+    QTreeWidget* facts_;
+};
+
+}  // namespace isola::gui

@@ -1,0 +1,11 @@
+// Turns a LoadRequest into a Topology by calling the core reader or importer. Blocking: the main
+// window runs it on a worker thread and receives the value.
+#pragma once
+
+#include "load_request.hpp"
+
+namespace isola::gui {
+
+LoadResult load_topology(const LoadRequest& request);
+
+}  // namespace isola::gui

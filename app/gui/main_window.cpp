@@ -1,0 +1,299 @@
+#include "main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "demo_hosts.hpp"
+#include "device_details.hpp"
+#include "device_filter_model.hpp"
+#include "message_banner.hpp"
+#include "topology_model.hpp"
+
+using namespace Qt::StringLiterals;
+
+namespace isola::gui {
+
+MainWindow::MainWindow(Loader loader, QWidget* parent)
+    : QMainWindow(parent), loader_(std::move(loader)), model_(new TopologyModel(this)),
+      filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
+      details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
+      summary_(new QLabel) {
+    filter_->setSourceModel(model_);
+
+    filterEdit_->setPlaceholderText(tr("Filter by address, name or driver (Ctrl+F)"));
+    filterEdit_->setClearButtonEnabled(true);
+    filterEdit_->setAccessibleName(tr("Device filter"));
+    connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        filter_->setFilterFixedString(text);
+        if (!text.isEmpty()) view_->expandAll();
+    });
+    // Return or Down in the filter line moves on to the results, so the keyboard never has to leave.
+    connect(filterEdit_, &QLineEdit::returnPressed, this, [this] {
+        view_->setFocus();
+        if (!view_->currentIndex().isValid() && filter_->rowCount() > 0)
+            view_->setCurrentIndex(filter_->index(0, 0, filter_->index(0, 0)));
+    });
+
+    view_->setModel(filter_);
+    view_->setUniformRowHeights(true);  // big SR-IOV hosts: keeps scrolling cheap
+    view_->setAllColumnsShowFocus(true);
+    view_->setAlternatingRowColors(true);
+    view_->setAccessibleName(tr("Devices by IOMMU group"));
+    view_->header()->setStretchLastSection(false);
+    view_->header()->setSectionResizeMode(TopologyModel::DeviceColumn, QHeaderView::Stretch);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { updateDetails(current); });
+    // Group rows span all columns; the model resets on every load, and filtering re-creates rows.
+    auto spanGroups = [this] {
+        for (int r = 0; r < filter_->rowCount(); ++r) view_->setFirstColumnSpanned(r, {}, true);
+    };
+    connect(filter_, &QAbstractItemModel::modelReset, this, spanGroups);
+    connect(filter_, &QAbstractItemModel::layoutChanged, this, spanGroups);
+    connect(filter_, &QAbstractItemModel::rowsInserted, this, spanGroups);
+
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins({});
+    leftLayout->addWidget(filterEdit_);
+    leftLayout->addWidget(view_, 1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(left);
+    splitter->addWidget(details_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->addWidget(iommuBanner_);
+    layout->addWidget(sourceBanner_);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    statusBar()->addPermanentWidget(summary_);
+    createActions();
+    setWindowIcon(QIcon(u":/icons/org.kde.isola.svg"_s));
+
+    // A size relative to the screen, never a fixed pixel size (HiDPI, small laptop screens).
+    if (const auto* screen = QGuiApplication::primaryScreen())
+        resize(screen->availableSize() * 0.8);
+
+    connect(&watcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadFinished);
+}
+
+MainWindow::~MainWindow() { watcher_.waitForFinished(); }
+
+void MainWindow::createActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    openAction_ = file->addAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Listing or Snapshot…"), this,
+                                  &MainWindow::openFile);
+    openAction_->setShortcut(QKeySequence::Open);
+    auto* demos = file->addMenu(tr("Open &Demo Host"));
+    fillDemoMenu(demos);
+    reloadAction_ = file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Reload"), this, &MainWindow::reload);
+    reloadAction_->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    auto* quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    auto* find = new QAction(tr("Find Device"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        filterEdit_->setFocus(Qt::ShortcutFocusReason);
+        filterEdit_->selectAll();
+    });
+    addAction(find);
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* aboutAction = help->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About Isola"), this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::fillDemoMenu(QMenu* menu) {
+    for (const auto& name : demo_host_names()) {
+        menu->addAction(name, this, [this, name] { load({LoadRequest::Kind::Demo, {}, name}); });
+    }
+}
+
+QWidget* MainWindow::demoHostButton(QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setText(tr("Open a Demo Host"));
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(button);
+    fillDemoMenu(menu);
+    button->setMenu(menu);
+    return button;
+}
+
+void MainWindow::load(const LoadRequest& request) {
+    if (watcher_.isRunning()) return;  // actions are disabled meanwhile; this guards direct calls
+    request_ = request;
+    setLoading(true);
+    statusBar()->showMessage(request.kind == LoadRequest::Kind::LiveHost ? tr("Reading this host…")
+                                                                         : tr("Reading %1…").arg(request.path));
+    watcher_.setFuture(QtConcurrent::run([loader = loader_, request] { return loader(request); }));
+}
+
+void MainWindow::loadFinished() {
+    setLoading(false);
+    statusBar()->clearMessage();
+    auto result = watcher_.result();
+    if (!result) {
+        model_->setTopology({});
+        details_->clear();
+        sourceBanner_->hide();
+        iommuBanner_->clearActions();
+        iommuBanner_->showMessage(MessageBanner::Kind::Error, result.error());
+        iommuBanner_->addActionButton(demoHostButton(iommuBanner_));
+        Q_EMIT loadFailed(result.error());
+        return;
+    }
+    showTopology(std::move(*result), request_);
+}
+
+void MainWindow::setLoading(bool loading) {
+    reloadAction_->setEnabled(!loading);
+    openAction_->setEnabled(!loading);
+    if (loading)
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QApplication::restoreOverrideCursor();
+}
+
+void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
+    request_ = from;
+    details_->clear();
+    model_->setTopology(std::move(topology));
+    const auto& t = model_->topology();
+
+    // Groups start collapsed on big hosts (thousands of VFs) and open on ordinary desktops.
+    if (t.devices().size() <= 200) view_->expandAll();
+    // Short columns fit their contents; the device name takes the remaining width (eliding long
+    // names) so class, driver and host use stay visible without scrolling sideways.
+    for (int c : {TopologyModel::AddressColumn, TopologyModel::ClassColumn, TopologyModel::DriverColumn,
+                  TopologyModel::HostUseColumn})
+        view_->resizeColumnToContents(c);
+    const int third = view_->viewport()->width() / 3;
+    for (int c : {TopologyModel::ClassColumn, TopologyModel::HostUseColumn})
+        view_->setColumnWidth(c, std::min(view_->columnWidth(c), third));
+
+    switch (from.kind) {
+        case LoadRequest::Kind::Demo: setWindowTitle(tr("Demo host %1").arg(from.path)); break;
+        case LoadRequest::Kind::Listing:
+        case LoadRequest::Kind::Snapshot: setWindowTitle(QFileInfo(from.path).fileName()); break;
+        case LoadRequest::Kind::LiveHost:
+            setWindowTitle(t.host().hostname ? QString::fromStdString(*t.host().hostname) : tr("This host"));
+            break;
+    }
+    summary_->setText(tr("%n IOMMU group(s)", nullptr, static_cast<int>(t.groups().size())) + u" · "_s +
+                      tr("%n device(s)", nullptr, static_cast<int>(t.devices().size())));
+    updateBanners();
+    Q_EMIT topologyShown();
+}
+
+void MainWindow::updateBanners() {
+    const auto& t = model_->topology();
+    switch (request_.kind) {
+        case LoadRequest::Kind::Demo:
+            sourceBanner_->showMessage(MessageBanner::Kind::Information,
+                                       tr("Demo host: %1 — not this machine").arg(request_.path));
+            break;
+        case LoadRequest::Kind::Listing:
+            sourceBanner_->showMessage(
+                MessageBanner::Kind::Information,
+                tr("Listing %1 — not this machine. A listing lacks most facts; they are shown as unknown.")
+                    .arg(QFileInfo(request_.path).fileName()));
+            break;
+        case LoadRequest::Kind::Snapshot:
+            sourceBanner_->showMessage(MessageBanner::Kind::Information,
+                                       tr("Snapshot %1 — not necessarily this machine")
+                                           .arg(QFileInfo(request_.path).fileName()));
+            break;
+        case LoadRequest::Kind::LiveHost: sourceBanner_->hide(); break;
+    }
+
+    iommuBanner_->clearActions();
+    if (t.has_groups()) {
+        iommuBanner_->hide();
+        return;
+    }
+    if (request_.kind == LoadRequest::Kind::LiveHost) {
+        iommuBanner_->showMessage(
+            MessageBanner::Kind::Warning,
+            tr("This host has no IOMMU groups, so no device can be passed through with VFIO. Enable VT-d (Intel) "
+               "or AMD-Vi (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a "
+               "virtual machine, give the VM a virtual IOMMU first. Meanwhile you can explore a demo host."));
+        iommuBanner_->addActionButton(demoHostButton(iommuBanner_));
+    } else {
+        iommuBanner_->showMessage(MessageBanner::Kind::Warning,
+                                  tr("This source has no IOMMU groups: either its IOMMU was off, or the listing "
+                                     "does not include them."));
+    }
+}
+
+void MainWindow::updateDetails(const QModelIndex& current) {
+    const auto* device = model_->device(filter_->mapToSource(current));
+    if (!device) {
+        details_->clear();
+        return;
+    }
+    details_->showDevice(model_->topology(), device->address);
+}
+
+bool MainWindow::selectDevice(const Bdf& address) {
+    auto source = model_->indexOf(address);
+    if (!source.isValid()) return false;
+    auto index = filter_->mapFromSource(source);
+    if (!index.isValid()) {
+        filterEdit_->clear();
+        index = filter_->mapFromSource(source);
+    }
+    view_->expand(index.parent());
+    view_->setCurrentIndex(index);
+    view_->scrollTo(index);
+    return true;
+}
+
+void MainWindow::openFile() {
+    const auto path = QFileDialog::getOpenFileName(
+        this, tr("Open Listing or Snapshot"), {},
+        tr("Isola snapshots (*.json);;Text listings (*.txt *.log);;All files (*)"), nullptr);
+    if (path.isEmpty()) return;
+    // Snapshots are JSON; anything else is treated as a pasted listing and auto-detected.
+    const auto kind = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? LoadRequest::Kind::Snapshot
+                                                                     : LoadRequest::Kind::Listing;
+    load({kind, {}, path});
+}
+
+void MainWindow::reload() { load(request_); }
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About Isola"),
+                       tr("<h3>Isola %1</h3>"
+                          "<p>Shows a Linux host's PCI devices and IOMMU groups, so you see before passthrough "
+                          "what else goes with a device.</p>"
+                          "<p>License: GPL-2.0-or-later</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+}  // namespace isola::gui

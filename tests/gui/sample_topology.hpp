@@ -1,0 +1,23 @@
+// Small hand-built topologies for the GUI tests: a desktop with a GPU group, a NIC carrying the
+// default route, the root NVMe, a USB controller with keyboard and mouse, an unnamed device
+// without a driver and one whose driver is unknown.
+#pragma once
+
+#include "topology/topology.hpp"
+
+namespace isola::gui::test {
+
+// with_groups=false drops every IOMMU group, as on a host with the IOMMU off.
+Topology sample_topology(bool with_groups = true);
+
+// Addresses used by the tests.
+inline const Bdf kRootPort{0, 0x00, 0x01, 0};
+inline const Bdf kGpu{0, 0x01, 0x00, 0};
+inline const Bdf kGpuAudio{0, 0x01, 0x00, 1};
+inline const Bdf kNic{0, 0x03, 0x00, 0};
+inline const Bdf kNvme{0, 0x04, 0x00, 0};
+inline const Bdf kUsb{0, 0x05, 0x00, 0};
+inline const Bdf kUnnamed{0, 0x06, 0x00, 0};
+inline const Bdf kUnknownDriver{0, 0x07, 0x00, 0};
+
+}  // namespace isola::gui::test

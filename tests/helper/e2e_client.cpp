@@ -1,0 +1,79 @@
+// isola-helper-e2e-client: calls the real, bus-activated isola-helper the way Isola's GUI will,
+// and prints one line per call for run_e2e.sh to assert on:
+//   call 1: error=0 ms=12.3 length=4096 head=8680
+//   call 1: error=4 ms=80.1 sentence=Isola's helper was not authorised to ...
+//
+// Usage: isola-helper-e2e-client [--repeat N] [--gap-ms MS] [--arg KEY=VALUE]... BDF
+//
+// --gap-ms pauses between calls. KAuth 6.13 has a race: the helper emits the ActionPerformed
+// signal, then spins its event loop before returning from performAction; a next call that
+// arrives in that window gets HelperBusy as the *method reply*, which the client ignores while
+// it waits forever for a signal (seen on the bus with dbus-monitor). So calls are spaced, and a
+// watchdog turns a hang into "call N: hung" instead of a stuck test.
+#include <cstdio>
+#include <thread>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <KAuth/ExecuteJob>
+
+#include "client/helper_client.hpp"
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser cli;
+    cli.addPositionalArgument(QStringLiteral("bdf"), QStringLiteral("PCI address to read"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("calls to make"), QStringLiteral("N"),
+                                    QStringLiteral("1"));
+    const QCommandLineOption extra(QStringLiteral("arg"), QStringLiteral("extra argument (tests refusals)"),
+                                   QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption gap(QStringLiteral("gap-ms"), QStringLiteral("pause between calls"), QStringLiteral("MS"),
+                                 QStringLiteral("0"));
+    cli.addOptions({repeat, gap, extra});
+    cli.process(app);
+    if (cli.positionalArguments().size() != 1) {
+        cli.showHelp(2);
+    }
+
+    KAuth::Action action = isola::helper::readconfig_action(cli.positionalArguments().constFirst());
+    for (const QString& kv : cli.values(extra)) {
+        action.addArgument(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    }
+
+    const int calls = cli.value(repeat).toInt();
+    for (int i = 1; i <= calls; ++i) {
+        if (i > 1) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(cli.value(gap).toInt()));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        KAuth::ExecuteJob* job = action.execute();
+        bool hung = false;
+        QTimer::singleShot(action.timeout() + 5000, job, [job, &hung] {
+            hung = true;
+            job->kill(KJob::EmitResult);
+        });
+        job->exec();  // synchronous on purpose: the latency of one whole call is what we report
+        const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        if (hung) {
+            std::printf("call %d: hung ms=%.1f (no ActionPerformed signal from the helper)\n", i, ms);
+            return 3;
+        }
+
+        if (job->error() == 0) {
+            const QByteArray config = job->data().value(QStringLiteral("config")).toByteArray();
+            std::printf("call %d: error=0 ms=%.1f length=%d head=%s\n", i, ms,
+                        job->data().value(QStringLiteral("length")).toInt(), config.left(2).toHex().constData());
+        } else {
+            const QString sentence =
+                isola::helper::describe_kauth_failure(action, job->error(), job->errorText());
+            std::printf("call %d: error=%d ms=%.1f sentence=%s\n", i, job->error(), ms, qPrintable(sentence));
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}

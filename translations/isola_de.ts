@@ -1,0 +1,641 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>CommandLineText</name>
+    <message>
+        <source>Shows a Linux host&apos;s PCI devices grouped by IOMMU group.</source>
+        <translation>Zeigt die PCI-Geräte eines Linux-Hosts nach IOMMU-Gruppen geordnet.</translation>
+    </message>
+    <message>
+        <source>Read sysfs from &lt;dir&gt; instead of /sys.</source>
+        <translation>sysfs aus &lt;verz&gt; statt aus /sys lesen.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>verz</translation>
+    </message>
+    <message>
+        <source>Read procfs from &lt;dir&gt; instead of /proc.</source>
+        <translation>procfs aus &lt;verz&gt; statt aus /proc lesen.</translation>
+    </message>
+    <message>
+        <source>Open an Isola snapshot &lt;file&gt;.</source>
+        <translation>Einen Isola-Schnappschuss &lt;datei&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>datei</translation>
+    </message>
+    <message>
+        <source>Open a pasted IOMMU/lspci listing &lt;file&gt;.</source>
+        <translation>Eine eingefügte IOMMU-/lspci-Auflistung &lt;datei&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo host &lt;name&gt;; &quot;list&quot; prints the names.</source>
+        <translation>Den mitgelieferten Demo-Host &lt;name&gt; öffnen; „list“ gibt die Namen aus.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>Give only one of --sysfs-root/--proc-root, --snapshot, --import and --demo.</source>
+        <translation>Nur eine der Optionen --sysfs-root/--proc-root, --snapshot, --import und --demo angeben.</translation>
+    </message>
+</context>
+<context>
+    <name>FactText</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>unknown — %1</source>
+        <translation>unbekannt — %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostUseText</name>
+    <message>
+        <source>network %1 (default route)</source>
+        <translation>Netzwerk %1 (Standardroute)</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>Netzwerk %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>Speicher %1</translation>
+    </message>
+    <message>
+        <source>storage %1 — %2</source>
+        <translation>Speicher %1 — %2</translation>
+    </message>
+    <message>
+        <source>display (console)</source>
+        <translation>Anzeige (Konsole)</translation>
+    </message>
+    <message>
+        <source>display %1 (console)</source>
+        <translation>Anzeige %1 (Konsole)</translation>
+    </message>
+    <message>
+        <source>display %1</source>
+        <translation>Anzeige %1</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>mouse</source>
+        <translation>Maus</translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %n device(s)</source>
+        <translation>
+            <numerusform>USB: %n Gerät</numerusform>
+            <numerusform>USB: %n Geräte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %1 and %n other device(s)</source>
+        <translation>
+            <numerusform>USB: %1 und %n weiteres Gerät</numerusform>
+            <numerusform>USB: %1 und %n weitere Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USB: %1</source>
+        <translation>USB: %1</translation>
+    </message>
+    <message>
+        <source>sound %1</source>
+        <translation>Audio %1</translation>
+    </message>
+    <message>
+        <source>network interface %1, %2</source>
+        <translation>Netzwerkschnittstelle %1, %2</translation>
+    </message>
+    <message>
+        <source>, IPv4 default route</source>
+        <translation>, IPv4-Standardroute</translation>
+    </message>
+    <message>
+        <source>, IPv6 default route</source>
+        <translation>, IPv6-Standardroute</translation>
+    </message>
+    <message>
+        <source>block device %1, not mounted</source>
+        <translation>Blockgerät %1, nicht eingehängt</translation>
+    </message>
+    <message>
+        <source>block device %1, mounted at %2</source>
+        <translation>Blockgerät %1, eingehängt unter %2</translation>
+    </message>
+    <message>
+        <source> (root file system)</source>
+        <translation> (Wurzeldateisystem)</translation>
+    </message>
+    <message>
+        <source>DRM card %1</source>
+        <translation>DRM-Karte %1</translation>
+    </message>
+    <message>
+        <source>boot framebuffer / text console</source>
+        <translation>Boot-Framebuffer / Textkonsole</translation>
+    </message>
+    <message>
+        <source>USB %1: %2</source>
+        <translation>USB %1: %2</translation>
+    </message>
+    <message>
+        <source> (keyboard)</source>
+        <translation> (Tastatur)</translation>
+    </message>
+    <message>
+        <source> (mouse)</source>
+        <translation> (Maus)</translation>
+    </message>
+    <message>
+        <source>sound %1: %2</source>
+        <translation>Audio %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoadText</name>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
+        <translation>Es gibt keinen Demo-Host namens „%1“; mitgeliefert sind: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
+        <translation>Der Schnappschuss %1 kann nicht geöffnet werden: Diese Isola-Version kann noch keine Schnappschüsse lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::DeviceDetails</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>no ACS capability</source>
+        <translation>keine ACS-Fähigkeit</translation>
+    </message>
+    <message>
+        <source>capability %1, control %2 (%3)</source>
+        <translation>Fähigkeit %1, Steuerung %2 (%3)</translation>
+    </message>
+    <message>
+        <source>nothing enabled</source>
+        <translation>nichts aktiviert</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Device facts</source>
+        <translation>Geräteangaben</translation>
+    </message>
+    <message>
+        <source>Select a device to see everything Isola knows about it.</source>
+        <translation>Wählen Sie ein Gerät, um alles zu sehen, was Isola darüber weiß.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Subsystem</source>
+        <translation>Subsystem</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Programming interface</source>
+        <translation>Programmierschnittstelle</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>IOMMU and drivers</source>
+        <translation>IOMMU und Treiber</translation>
+    </message>
+    <message>
+        <source>IOMMU group</source>
+        <translation>IOMMU-Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n device(s))</source>
+        <translation>
+            <numerusform>%1 (%n Gerät)</numerusform>
+            <numerusform>%1 (%n Geräte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation>Gruppentyp</translation>
+    </message>
+    <message>
+        <source>No-IOMMU group</source>
+        <translation>No-IOMMU-Gruppe</translation>
+    </message>
+    <message>
+        <source>yes — no DMA isolation at all</source>
+        <translation>ja — keinerlei DMA-Isolierung</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>keiner gebunden</translation>
+    </message>
+    <message>
+        <source>Driver override</source>
+        <translation>Treiber-Override</translation>
+    </message>
+    <message>
+        <source>VFIO device</source>
+        <translation>VFIO-Gerät</translation>
+    </message>
+    <message>
+        <source>Reset methods</source>
+        <translation>Reset-Methoden</translation>
+    </message>
+    <message>
+        <source>none — the device cannot be reset</source>
+        <translation>keine — das Gerät kann nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Boot VGA</source>
+        <translation>Boot-VGA</translation>
+    </message>
+    <message>
+        <source>NUMA node</source>
+        <translation>NUMA-Knoten</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Header type</source>
+        <translation>Header-Typ</translation>
+    </message>
+    <message>
+        <source>normal (0)</source>
+        <translation>normal (0)</translation>
+    </message>
+    <message>
+        <source>bridge (1)</source>
+        <translation>Bridge (1)</translation>
+    </message>
+    <message>
+        <source>CardBus (2)</source>
+        <translation>CardBus (2)</translation>
+    </message>
+    <message>
+        <source>Multifunction</source>
+        <translation>Multifunktion</translation>
+    </message>
+    <message>
+        <source>Port type</source>
+        <translation>Port-Typ</translation>
+    </message>
+    <message>
+        <source>ACS</source>
+        <translation>ACS</translation>
+    </message>
+    <message>
+        <source>Link speed</source>
+        <translation>Link-Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Link width</source>
+        <translation>Link-Breite</translation>
+    </message>
+    <message>
+        <source>Maximum link speed</source>
+        <translation>Maximale Link-Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Maximum link width</source>
+        <translation>Maximale Link-Breite</translation>
+    </message>
+    <message>
+        <source>Bus tree</source>
+        <translation>Busbaum</translation>
+    </message>
+    <message>
+        <source>Upstream bridge</source>
+        <translation>Übergeordnete Bridge</translation>
+    </message>
+    <message>
+        <source>none (root bus)</source>
+        <translation>keine (Root-Bus)</translation>
+    </message>
+    <message>
+        <source>the source does not describe the bus tree</source>
+        <translation>die Quelle beschreibt den Busbaum nicht</translation>
+    </message>
+    <message>
+        <source>Devices below</source>
+        <translation>Geräte darunter</translation>
+    </message>
+    <message>
+        <source>SR-IOV</source>
+        <translation>SR-IOV</translation>
+    </message>
+    <message>
+        <source>Physical function</source>
+        <translation>Physische Funktion</translation>
+    </message>
+    <message>
+        <source>Virtual functions enabled</source>
+        <translation>Aktivierte virtuelle Funktionen</translation>
+    </message>
+    <message>
+        <source>Virtual functions possible</source>
+        <translation>Mögliche virtuelle Funktionen</translation>
+    </message>
+    <message>
+        <source>Virtual functions</source>
+        <translation>Virtuelle Funktionen</translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation>Nutzung durch den Host</translation>
+    </message>
+    <message>
+        <source>Used by the host</source>
+        <translation>Vom Host genutzt</translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation>eine Auflistung sagt nicht, was der Host nutzt</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>nicht genutzt</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no IOMMU group</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no driver override</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no VFIO device</comment>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no NUMA node</comment>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
+    <message>
+        <source>Filter by address, name or driver (Ctrl+F)</source>
+        <translation>Nach Adresse, Name oder Treiber filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>Gerätefilter</translation>
+    </message>
+    <message>
+        <source>Devices by IOMMU group</source>
+        <translation>Geräte nach IOMMU-Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Listing or Snapshot…</source>
+        <translation>Auflistung oder Schnappschuss ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Host</source>
+        <translation>&amp;Demo-Host öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Find Device</source>
+        <translation>Gerät suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Isola</source>
+        <translation>Ü&amp;ber Isola</translation>
+    </message>
+    <message>
+        <source>Open a Demo Host</source>
+        <translation>Einen Demo-Host öffnen</translation>
+    </message>
+    <message>
+        <source>Reading this host…</source>
+        <translation>Dieser Host wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Demo host %1</source>
+        <translation>Demo-Host %1</translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation>Dieser Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IOMMU group(s)</source>
+        <translation>
+            <numerusform>%n IOMMU-Gruppe</numerusform>
+            <numerusform>%n IOMMU-Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo host: %1 — not this machine</source>
+        <translation>Demo-Host: %1 — nicht dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Listing %1 — not this machine. A listing lacks most facts; they are shown as unknown.</source>
+        <translation>Auflistung %1 — nicht dieser Rechner. Einer Auflistung fehlen die meisten Angaben; sie werden als unbekannt angezeigt.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 — not necessarily this machine</source>
+        <translation>Schnappschuss %1 — nicht unbedingt dieser Rechner</translation>
+    </message>
+    <message>
+        <source>This host has no IOMMU groups, so no device can be passed through with VFIO. Enable VT-d (Intel) or AMD-Vi (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a virtual machine, give the VM a virtual IOMMU first. Meanwhile you can explore a demo host.</source>
+        <translation>Dieser Host hat keine IOMMU-Gruppen, daher kann kein Gerät mit VFIO durchgereicht werden. Aktivieren Sie VT-d (Intel) oder AMD-Vi (AMD) in den Firmware-Einstellungen und starten Sie auf Intel-Systemen mit intel_iommu=on; in einer virtuellen Maschine geben Sie der VM zuerst eine virtuelle IOMMU. Bis dahin können Sie einen Demo-Host erkunden.</translation>
+    </message>
+    <message>
+        <source>This source has no IOMMU groups: either its IOMMU was off, or the listing does not include them.</source>
+        <translation>Diese Quelle hat keine IOMMU-Gruppen: Entweder war ihre IOMMU aus, oder die Auflistung enthält sie nicht.</translation>
+    </message>
+    <message>
+        <source>Open Listing or Snapshot</source>
+        <translation>Auflistung oder Schnappschuss öffnen</translation>
+    </message>
+    <message>
+        <source>Isola snapshots (*.json);;Text listings (*.txt *.log);;All files (*)</source>
+        <translation>Isola-Schnappschüsse (*.json);;Text-Auflistungen (*.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About Isola</source>
+        <translation>Über Isola</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Zeigt die PCI-Geräte und IOMMU-Gruppen eines Linux-Hosts, damit Sie vor dem Durchreichen sehen, was mit einem Gerät mitgeht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-2.0-or-later&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::TopologyModel</name>
+    <message>
+        <source>Class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation>eine Auflistung sagt nicht, was der Host nutzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>No IOMMU group — %n device(s)</source>
+        <translation>
+            <numerusform>Keine IOMMU-Gruppe — %n Gerät</numerusform>
+            <numerusform>Keine IOMMU-Gruppe — %n Geräte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>IOMMU group %1 — %n device(s)</source>
+        <translation>
+            <numerusform>IOMMU-Gruppe %1 — %n Gerät</numerusform>
+            <numerusform>IOMMU-Gruppe %1 — %n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These devices are in no IOMMU group, so VFIO cannot isolate them.</source>
+        <translation>Diese Geräte sind in keiner IOMMU-Gruppe, daher kann VFIO sie nicht isolieren.</translation>
+    </message>
+    <message>
+        <source>A VFIO no-IOMMU group: the device is not isolated at all.</source>
+        <translation>Eine VFIO-No-IOMMU-Gruppe: Das Gerät ist überhaupt nicht isoliert.</translation>
+    </message>
+    <message>
+        <source>Default domain type: %1</source>
+        <translation>Typ der Standarddomäne: %1</translation>
+    </message>
+    <message>
+        <source>%1 [%2:%3]</source>
+        <translation>%1 [%2:%3]</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation>Nutzung durch den Host</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,641 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CommandLineText</name>
+    <message>
+        <source>Shows a Linux host&apos;s PCI devices grouped by IOMMU group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sysfs from &lt;dir&gt; instead of /sys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read procfs from &lt;dir&gt; instead of /proc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an Isola snapshot &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pasted IOMMU/lspci listing &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the bundled demo host &lt;name&gt;; &quot;list&quot; prints the names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give only one of --sysfs-root/--proc-root, --snapshot, --import and --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactText</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostUseText</name>
+    <message>
+        <source>network %1 (default route)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display (console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display %1 (console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %n device(s)</source>
+        <translation>
+            <numerusform>USB: %n device</numerusform>
+            <numerusform>USB: %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %1 and %n other device(s)</source>
+        <translation>
+            <numerusform>USB: %1 and %n other device</numerusform>
+            <numerusform>USB: %1 and %n other devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USB: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sound %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network interface %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, IPv4 default route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, IPv6 default route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block device %1, not mounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block device %1, mounted at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (root file system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRM card %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot framebuffer / text console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (keyboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (mouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sound %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoadText</name>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::DeviceDetails</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ACS capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capability %1, control %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device to see everything Isola knows about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subsystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU and drivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n device(s))</source>
+        <translation>
+            <numerusform>%1 (%n device)</numerusform>
+            <numerusform>%1 (%n devices)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-IOMMU group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes — no DMA isolation at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VFIO device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — the device cannot be reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot VGA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CardBus (2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multifunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum link speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum link width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upstream bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (root bus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source does not describe the bus tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SR-IOV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual functions enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual functions possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no IOMMU group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no driver override</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no VFIO device</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no NUMA node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
+    <message>
+        <source>Filter by address, name or driver (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices by IOMMU group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Listing or Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Isola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Demo Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo host %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IOMMU group(s)</source>
+        <translation>
+            <numerusform>%n IOMMU group</numerusform>
+            <numerusform>%n IOMMU groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo host: %1 — not this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing %1 — not this machine. A listing lacks most facts; they are shown as unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1 — not necessarily this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host has no IOMMU groups, so no device can be passed through with VFIO. Enable VT-d (Intel) or AMD-Vi (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a virtual machine, give the VM a virtual IOMMU first. Meanwhile you can explore a demo host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This source has no IOMMU groups: either its IOMMU was off, or the listing does not include them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Listing or Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isola snapshots (*.json);;Text listings (*.txt *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Isola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::TopologyModel</name>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No IOMMU group — %n device(s)</source>
+        <translation>
+            <numerusform>No IOMMU group — %n device</numerusform>
+            <numerusform>No IOMMU group — %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>IOMMU group %1 — %n device(s)</source>
+        <translation>
+            <numerusform>IOMMU group %1 — %n device</numerusform>
+            <numerusform>IOMMU group %1 — %n devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These devices are in no IOMMU group, so VFIO cannot isolate them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VFIO no-IOMMU group: the device is not isolated at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default domain type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [%2:%3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
