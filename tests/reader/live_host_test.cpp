@@ -9,9 +9,9 @@
 
 using namespace isola;
 
-TEST(LiveHost, ReadsEveryFunctionLspciSeesWithTheSameIds) {
+TEST(LiveHost, ReadsEveryFunctionLspciSeesWithTheSameIdsDriversAndGroups) {
     if (!std::filesystem::is_directory("/sys/bus/pci/devices")) GTEST_SKIP() << "this machine has no PCI bus";
-    auto lspci = test::lspci_ids("");
+    auto lspci = test::lspci_records("");
     if (!lspci) GTEST_SKIP() << "lspci is not installed";
 
     auto topology = read_host(HostRoots{});
@@ -20,7 +20,9 @@ TEST(LiveHost, ReadsEveryFunctionLspciSeesWithTheSameIds) {
     for (const auto& d : topology->devices()) {
         auto it = lspci->find(d.address.str());
         ASSERT_NE(it, lspci->end()) << d.address.str();
-        EXPECT_EQ(std::format("{:04x}:{:04x}", d.vendor_id, d.device_id), it->second) << d.address.str();
+        EXPECT_EQ(std::format("{:04x}:{:04x}", d.vendor_id, d.device_id), it->second.ids) << d.address.str();
+        EXPECT_EQ(d.driver.value_or("?"), it->second.driver) << d.address.str();
+        EXPECT_EQ(d.iommu_group ? std::to_string(*d.iommu_group) : "", it->second.group) << d.address.str();
     }
 }
 

@@ -3,31 +3,49 @@
 #include <array>
 #include <cstdio>
 #include <format>
-#include <memory>
 #include <sstream>
 
 namespace isola::test {
 
-std::optional<std::map<std::string, std::string>> lspci_ids(const std::string& sysfs_bus_pci) {
-    std::string cmd = "lspci -n -D -A linux-sysfs";
+std::optional<std::map<std::string, LspciRecord>> lspci_records(const std::string& sysfs_bus_pci) {
+    std::string cmd = "lspci -vmmnk -D -A linux-sysfs";
     if (!sysfs_bus_pci.empty()) cmd += std::format(" -O sysfs.path='{}'", sysfs_bus_pci);
     cmd += " 2>/dev/null";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+    FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return std::nullopt;
     std::string out;
-    std::array<char, 4096> buf{};
-    while (auto n = std::fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
-    if (pclose(pipe.release()) != 0) return std::nullopt;
+    std::array<char, 8192> buf{};
+    while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    if (pclose(pipe) != 0) return std::nullopt;
 
-    // "0000:00:1f.3 0403: 8086:a348 (rev 10)" -> {"0000:00:1f.3", "8086:a348"}
-    std::map<std::string, std::string> ids;
+    // Records are "Key:\tvalue" lines separated by blank lines.
+    std::map<std::string, LspciRecord> records;
     std::istringstream in(out);
+    std::string slot, vendor, device;
+    LspciRecord rec;
+    auto flush = [&] {
+        if (!slot.empty()) {
+            rec.ids = vendor + ":" + device;
+            records[slot] = rec;
+        }
+        slot.clear(), vendor.clear(), device.clear(), rec = {};
+    };
     for (std::string line; std::getline(in, line);) {
-        std::istringstream f(line);
-        std::string addr, cls, id;
-        if (f >> addr >> cls >> id) ids[addr] = id;
+        if (line.empty()) {
+            flush();
+            continue;
+        }
+        auto tab = line.find(":\t");
+        if (tab == std::string::npos) continue;
+        std::string key = line.substr(0, tab), value = line.substr(tab + 2);
+        if (key == "Slot") slot = value;
+        else if (key == "Vendor") vendor = value;
+        else if (key == "Device") device = value;
+        else if (key == "Driver") rec.driver = value;
+        else if (key == "IOMMUGroup") rec.group = value;
     }
-    return ids;
+    flush();
+    return records;
 }
 
 }  // namespace isola::test

@@ -1,5 +1,5 @@
-// Runs the real lspci and parses `lspci -n -D` lines into address -> "vvvv:dddd", so tests can
-// compare Isola's reading of a tree with pciutils' reading of the same tree.
+// Runs the real lspci (pciutils) on a sysfs tree and parses its machine-readable output, so tests
+// can compare Isola's reading of a tree with pciutils' reading of the same tree.
 #pragma once
 
 #include <map>
@@ -8,7 +8,14 @@
 
 namespace isola::test {
 
-// `sysfs_bus_pci` empty: lspci's default. nullopt when lspci is missing or fails.
-std::optional<std::map<std::string, std::string>> lspci_ids(const std::string& sysfs_bus_pci);
+struct LspciRecord {
+    std::string ids;       // "8086:10d3"
+    std::string driver;    // "" when lspci -k names none
+    std::string group;     // IOMMUGroup, "" when none
+};
+
+// `lspci -vmmnk -D -A linux-sysfs [-O sysfs.path=DIR]`; `sysfs_bus_pci` empty: lspci's default.
+// nullopt when lspci is missing or fails.
+std::optional<std::map<std::string, LspciRecord>> lspci_records(const std::string& sysfs_bus_pci);
 
 }  // namespace isola::test

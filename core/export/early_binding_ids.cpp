@@ -1,0 +1,34 @@
+#include "export/early_binding_ids.hpp"
+
+#include <algorithm>
+#include <format>
+
+namespace isola::export_detail {
+namespace {
+
+std::string id_of(const Device& d) { return std::format("{:04x}:{:04x}", d.vendor_id, d.device_id); }
+
+}  // namespace
+
+std::vector<std::string> closure_ids(const ExportSelection& s) {
+    std::vector<std::string> ids;
+    for (const Device* d : s.endpoints)
+        if (auto id = id_of(*d); !std::ranges::contains(ids, id)) ids.push_back(std::move(id));
+    return ids;
+}
+
+std::vector<std::string> id_collision_warnings(const ExportSelection& s, std::string_view spelling) {
+    std::vector<std::string> warnings;
+    for (const auto& id : closure_ids(s)) {
+        std::vector<std::string> caught;
+        for (const Device& d : s.topology->devices())
+            if (id_of(d) == id && !std::ranges::contains(s.closure.endpoints, d.address)) caught.push_back(describe(d));
+        if (caught.empty()) continue;
+        warnings.push_back(std::format("{}{} also catches {}, which {} not part of this selection; bind by address "
+                                       "with driverctl instead",
+                                       spelling, id, join_words(caught), caught.size() == 1 ? "is" : "are"));
+    }
+    return warnings;
+}
+
+}  // namespace isola::export_detail

@@ -1,0 +1,49 @@
+// What every format renderer works from: the validated whole-group closure of a selection, with
+// devices resolved, plus the few decisions all formats share (which functions get ROM options or
+// x-vga, how a slot's functions belong together, the explanatory comment lines).
+// Internal to core/export.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "export/export_config.hpp"
+#include "plan/group_closure.hpp"
+
+namespace isola::export_detail {
+
+struct ExportSelection {
+    const Topology* topology = nullptr;
+    GroupClosure closure;
+    std::vector<Bdf> selected;               // as asked for: sorted, unique
+    std::vector<const Device*> endpoints;    // closure.endpoints resolved, sorted by address
+    std::vector<const Device*> bridges;      // closure.bridges resolved: they stay with the host
+};
+
+// The functions of one device (slot) that the closure passes through, kept together because a
+// multifunction device is one card: its functions should reach the guest side by side.
+struct SlotFunctions {
+    std::vector<const Device*> functions;  // sorted by function number
+    bool whole_slot = false;  // every function the host has in this slot is in the closure
+};
+std::vector<SlotFunctions> slots_of(const ExportSelection&);
+
+bool has_rom_options(const ExportOptions&);
+bool rom_applies(const ExportOptions&, const Device&);
+bool xvga_applies(const ExportOptions&, const Device&);
+
+// "0000:0b:00.0 (NVIDIA GP104 [GeForce GTX 1080])"
+std::string describe(const Device&);
+// "group 14", "groups 14 and 15", "groups 1, 2 and 7"
+std::string groups_phrase(const std::vector<GroupId>&);
+// "a", "a and b", "a, b and c"
+std::string join_words(const std::vector<std::string>&);
+
+// Comment lines (without comment markers) that say why the output lists what it lists.
+std::vector<std::string> closure_comment_lines(const ExportSelection&);
+
+// Warnings every format shares: group-mates that came along, ROM/x-vga options that hit nothing,
+// no-IOMMU groups, iommufd on a host without /dev/iommu.
+std::vector<std::string> common_warnings(const ExportSelection&, const ExportOptions&);
+
+}  // namespace isola::export_detail
