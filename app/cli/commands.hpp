@@ -18,5 +18,6 @@ int run_snapshot(const std::vector<std::string>& args);
 int run_demo(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_plan(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 
 }  // namespace isola::cli

@@ -18,6 +18,11 @@ Commands:
   explain [GROUP|BDF]   why devices share their IOMMU groups; where the kernel's rules disagree
   plan BDF... --vm NAME [--backend legacy|iommufd]
                         the whole-group effect of assigning devices to a VM, before anything happens
+  export --format F BDF...
+                        VM configuration for the whole groups: libvirt, qemu, proxmox,
+                        cloud-hypervisor, kernel-cmdline, modprobe.d, driverctl
+                        [--unmanaged] [--iommufd] [--rombar-off] [--romfile FILE] [--x-vga]
+                        (a listing's format is --import-format here)
   snapshot save FILE    save this host (or any source) as a JSON snapshot
   demo list             list the bundled demo hosts
 
@@ -52,6 +57,7 @@ int main(int argc, char** argv) {
     if (command == "demo") return isola::cli::run_demo(args);
     if (command == "explain") return isola::cli::run_explain(args);
     if (command == "plan") return isola::cli::run_plan(args);
+    if (command == "export") return isola::cli::run_export(args);
     std::cerr << std::format("isolactl: unknown command \"{}\"; run 'isolactl --help' for the list\n", command);
     return isola::cli::kExitUsage;
 }

@@ -111,3 +111,23 @@ TEST(Cli, OverviewOfAHostWithoutIommuShowsADemoHostAndSaysSo) {
               std::string::npos);
     EXPECT_NE(r.out.find("a published listing of another machine, not this one."), std::string::npos);
 }
+
+TEST(Cli, ExportIsGroupCompleteAndWarnsAboutGroupMates) {
+    auto r = isolactl("export --format driverctl 01:00.0 --demo z97-two-gpus-one-group");
+    ASSERT_EQ(r.status, 0) << r.out;
+    for (const char* bdf : {"0000:01:00.0", "0000:01:00.1", "0000:02:00.0", "0000:02:00.1"})
+        EXPECT_NE(r.out.find(std::string("driverctl set-override ") + bdf + " vfio-pci"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("set-override 0000:00:01.0"), std::string::npos) << "bridges stay with the host";
+    EXPECT_NE(r.out.find("warning: 0000:02:00.0 (Advanced Micro Devices, Inc. [AMD/ATI] Tahiti XT [Radeon HD "
+                         "7970/8970 OEM / R9 280X]) is included because it shares IOMMU group 1 with 0000:01:00.0"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(Cli, ExportArgumentsAreChecked) {
+    auto r = isolactl("export --format vmware 01:00.0 --demo z97-two-gpus-one-group");
+    EXPECT_EQ(r.status, 64);
+    EXPECT_EQ(r.out,
+              "isolactl: unknown export format \"vmware\"; use one of libvirt, qemu, proxmox, cloud-hypervisor, "
+              "kernel-cmdline, modprobe.d, driverctl\n");
+}

@@ -1,0 +1,64 @@
+// isolactl export: VM configuration for the whole IOMMU groups of the selected devices.
+#include <format>
+#include <iostream>
+
+#include "commands.hpp"
+#include "export/export_config.hpp"
+#include "topology_source.hpp"
+
+namespace isola::cli {
+
+int run_export(const std::vector<std::string>& raw) {
+    ArgumentSpec spec{{"--unmanaged", "--iommufd", "--rombar-off", "--x-vga"}, {"--format", "--romfile", "--proxmox-index"}};
+    add_source_options(spec);
+    // --format names the export format here; a listing's format is --import-format.
+    spec.with_value.erase("--format");
+    spec.with_value.insert({"--format", "--import-format"});
+    auto args = parse_arguments(raw, spec);
+    if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
+
+    std::string formats;
+    for (auto f : all_export_formats()) formats += (formats.empty() ? "" : ", ") + std::string(to_string(f));
+    const std::string* name = args->value("--format");
+    if (!name) return std::cerr << "isolactl: export needs --format (one of " << formats << ")\n", kExitUsage;
+    auto format = export_format_from_string(*name);
+    if (!format)
+        return std::cerr << std::format("isolactl: unknown export format \"{}\"; use one of {}\n", *name, formats), kExitUsage;
+
+    std::vector<Bdf> selected;
+    for (const auto& p : args->positional) {
+        auto bdf = Bdf::parse(p);
+        if (!bdf)
+            return std::cerr << std::format("isolactl: \"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)\n", p),
+                   kExitUsage;
+        selected.push_back(*bdf);
+    }
+    ExportOptions options;
+    options.managed = !args->has("--unmanaged");
+    options.iommufd = args->has("--iommufd");
+    options.rom.bar_off = args->has("--rombar-off");
+    if (auto* f = args->value("--romfile")) options.rom.file = *f;
+    options.primary_gpu_xvga = args->has("--x-vga");
+    if (auto* i = args->value("--proxmox-index")) {
+        try {
+            options.proxmox_first_index = static_cast<unsigned>(std::stoul(*i));
+        } catch (const std::exception&) {
+            return std::cerr << std::format("isolactl: --proxmox-index takes a number, not \"{}\"\n", *i), kExitUsage;
+        }
+    }
+    // Sources: the listing format option is spelled --import-format for this command.
+    if (auto* f = args->value("--import-format")) args->values["--format"] = *f;
+    else args->values.erase("--format");
+
+    auto loaded = load_topology(*args);
+    if (!loaded) return std::cerr << "isolactl: " << loaded.error() << "\n", kExitNoInput;
+    auto result = export_config(loaded->topology, selected, *format, options);
+    if (!result) return std::cerr << "isolactl: " << result.error().sentence << "\n", kExitNoInput;
+    std::cout << result->text;
+    if (!result->text.empty() && !result->text.ends_with('\n')) std::cout << '\n';
+    std::cout.flush();
+    for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
+    return 0;
+}
+
+}  // namespace isola::cli
