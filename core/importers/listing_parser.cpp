@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <format>
-#include <regex>
+#include <algorithm>
+#include <cctype>
 
 #include "importers/iommu_sh_line.hpp"
 #include "importers/kernel_cmdline.hpp"
@@ -20,11 +21,42 @@ bool is_lspci_format(ListingFormat f) {
 }
 
 // "user@host:~$ cmd", "[user@host dir]# cmd", "alex@nass:~/ > cmd": the host name, if a prompt.
+// Hand-written rather than std::regex: libstdc++'s regex recurses per character (a long pasted
+// line can exhaust the stack) and trips GCC's -Wmaybe-uninitialized under sanitizers.
+// Shape: [ user @ host <no spaces> [ <space> <no spaces> ] ] [ws] one of $#>% then ws or end.
 std::optional<std::string> prompt_host(std::string_view text) {
-    static const std::regex kPrompt(R"(^\[?[A-Za-z0-9._-]+@([A-Za-z0-9._-]+)[^ ]*( [^ ]*)?\]?\s?[$#>%](\s|$))");
-    std::match_results<std::string_view::const_iterator> match;
-    if (!std::regex_search(text.begin(), text.end(), match, kPrompt)) return std::nullopt;
-    return match[1].str();
+    auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'; };
+    auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    std::size_t i = text.starts_with('[') ? 1 : 0;
+    const std::size_t user = i;
+    while (i < text.size() && is_name(text[i])) ++i;
+    if (i == user || i >= text.size() || text[i] != '@') return std::nullopt;
+    const std::size_t host = ++i;
+    while (i < text.size() && is_name(text[i])) ++i;
+    if (i == host) return std::nullopt;
+    const std::size_t host_end = i;
+
+    // What lies between the host name and the prompt sign: at most one space inside it, after
+    // dropping an optional closing ']' and one optional whitespace character at its end.
+    auto fits = [&](std::string_view between) {
+        for (int drop_ws = 0; drop_ws <= 1; ++drop_ws)
+            for (int drop_bracket = 0; drop_bracket <= 1; ++drop_bracket) {
+                std::string_view r = between;
+                if (drop_ws && (r.empty() || !is_space(r.back()))) continue;
+                if (drop_ws) r.remove_suffix(1);
+                if (drop_bracket && (r.empty() || r.back() != ']')) continue;
+                if (drop_bracket) r.remove_suffix(1);
+                if (std::ranges::count(r, ' ') <= 1) return true;
+            }
+        return false;
+    };
+    constexpr std::size_t kLongestPromptTail = 256;  // a path in a prompt; longer is not a prompt
+    for (std::size_t p = host_end; p < text.size() && p - host_end <= kLongestPromptTail; ++p) {
+        if (std::string_view("$#>%").find(text[p]) == std::string_view::npos) continue;
+        if (p + 1 < text.size() && !is_space(text[p + 1])) continue;
+        if (fits(text.substr(host_end, p - host_end))) return std::string(text.substr(host, host_end - host));
+    }
+    return std::nullopt;
 }
 
 // Subsystem: "ASUSTeK Computer Inc. Device [1043:8694]" (-nn) or "ASUSTeK Computer Inc. Device".
