@@ -1,0 +1,121 @@
+// A review as one self-contained HTML page: inline CSS only (no scripts, fonts or images), light
+// and dark through prefers-color-scheme, every text escaped. Safe to mail or attach to a ticket.
+#include <array>
+#include <format>
+
+#include "review/review.hpp"
+
+namespace isola {
+namespace {
+
+std::string escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+constexpr std::string_view kStyle = R"(
+:root { color-scheme: light dark; --bg: #fcfcfc; --fg: #232629; --muted: #616569; --line: #d1d5d9;
+  --head: #eff0f1; --blocker: #da4453; --confirm: #c67a00; --note: #2980b9; --ok: #27ae60; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #1b1e20; --fg: #eff0f1; --muted: #a1a9b1; --line: #3c4146; --head: #2a2e32;
+    --blocker: #ed5565; --confirm: #f6b73c; --note: #5dade2; --ok: #2ecc71; } }
+body { background: var(--bg); color: var(--fg); font: 15px/1.45 system-ui, sans-serif; margin: 2em auto;
+  max-width: 70em; padding: 0 1em; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05em; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+th, td { border: 1px solid var(--line); padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: var(--head); }
+code, .addr { font-family: ui-monospace, monospace; font-size: 0.92em; }
+.badge { display: inline-block; border-radius: 0.8em; padding: 0 0.6em; color: #fff; font-weight: 600; }
+.blocker { background: var(--blocker); } .needs-confirmation { background: var(--confirm); color: #000; }
+.note { background: var(--note); } .clean { background: var(--ok); }
+tr.group-start td { border-top: 2px solid var(--line); }
+)";
+
+std::string finding_table(const Review& r, Severity s) {
+    std::string rows;
+    for (const auto& f : r.findings) {
+        if (f.severity != s) continue;
+        std::string devices;
+        for (const auto& d : f.devices) devices += (devices.empty() ? "" : "<br>") + escape(d.str());
+        std::string vms;
+        for (const auto& v : f.vms) vms += (vms.empty() ? "" : "<br>") + escape(v);
+        rows += std::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"addr\">{}</td><td>{}</td></tr>\n",
+                            escape(f.code), f.group ? std::to_string(*f.group) : "", escape(f.sentence), devices, vms);
+    }
+    if (rows.empty()) return {};
+    static constexpr std::array<std::string_view, 3> titles{"Blockers", "To confirm", "Notes"};
+    return std::format("<h3><span class=\"badge {}\">{}</span></h3>\n<table><thead><tr><th>Code</th><th>Group</th>"
+                       "<th>Finding</th><th>Devices</th><th>VMs</th></tr></thead><tbody>\n{}</tbody></table>\n",
+                       to_string(s), titles[static_cast<std::size_t>(s)], rows);
+}
+
+std::string group_table(const Review& r) {
+    if (r.groups.empty()) return "<p class=\"muted\">No IOMMU groups.</p>\n";
+    std::string rows;
+    for (const auto& g : r.groups) {
+        bool first = true;
+        for (const auto& m : g.members) {
+            std::string claimed;
+            for (const auto& v : m.claimed_by) claimed += (claimed.empty() ? "" : ", ") + escape(v);
+            rows += first ? std::format("<tr class=\"group-start\"><td rowspan=\"{}\">{}</td><td rowspan=\"{}\">{}</td>",
+                                        g.members.size(), g.id, g.members.size(), to_string(g.state))
+                          : std::string("<tr>");
+            rows += std::format("<td class=\"addr\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                                m.address.str(), escape(m.name), escape(m.class_name),
+                                m.driver ? (m.driver->empty() ? std::string("<span class=\"muted\">none</span>")
+                                                              : escape(*m.driver))
+                                         : std::string("<span class=\"muted\">not known</span>"),
+                                claimed);
+            first = false;
+        }
+    }
+    return "<table><thead><tr><th>Group</th><th>State</th><th>Address</th><th>Device</th><th>Class</th>"
+           "<th>Driver</th><th>Claimed by</th></tr></thead><tbody>\n" +
+           rows + "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string render_review_html(const Review& r) {
+    int counts[3] = {0, 0, 0};
+    for (const auto& f : r.findings) ++counts[static_cast<int>(f.severity)];
+    std::string summary = std::format(
+        "<p><span class=\"badge blocker\">{} blocker{}</span> <span class=\"badge needs-confirmation\">{} to "
+        "confirm</span> <span class=\"badge note\">{} note{}</span> <span class=\"muted\">exit code {}</span></p>\n",
+        counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2], counts[2] == 1 ? "" : "s", review_exit_code(r));
+    std::string vms;
+    if (!r.vm_sources.empty()) {
+        vms = "<h2>VM definitions</h2>\n<ul>\n";
+        for (const auto& v : r.vm_sources) vms += "<li>" + escape(v) + "</li>\n";
+        vms += "</ul>\n";
+    }
+    std::string findings;
+    for (Severity s : {Severity::Blocker, Severity::Confirm, Severity::Note}) findings += finding_table(r, s);
+    if (findings.empty()) findings = "<p><span class=\"badge clean\">No findings</span></p>\n";
+
+    return std::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                       "<meta name=\"color-scheme\" content=\"light dark\">\n<title>Isola review: {0}</title>\n"
+                       "<style>{1}</style>\n</head>\n<body>\n<h1>Isola host review</h1>\n"
+                       "<p class=\"muted\">{0} ({2})</p>\n<p>{3}</p>\n{4}<h2>Findings</h2>\n{5}{6}"
+                       "<h2>IOMMU groups</h2>\n{7}</body>\n</html>\n",
+                       escape(r.origin), kStyle, to_string(r.source_kind), escape(r.iommu_summary), summary, findings,
+                       vms, group_table(r));
+}
+
+}  // namespace isola

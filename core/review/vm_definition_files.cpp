@@ -1,0 +1,52 @@
+#include "review/vm_definition_files.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <format>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace isola {
+
+std::string vm_name_or_file(const VmDefinition& vm) {
+    const bool proxmox = vm.kind == "proxmox" && !vm.id.empty();
+    if (!vm.name.empty()) return proxmox ? std::format("\"{}\" (VM {})", vm.name, vm.id) : std::format("\"{}\"", vm.name);
+    return proxmox ? std::format("VM {}", vm.id) : std::string("the VM");
+}
+
+std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir(const std::filesystem::path& dir,
+                                                                                 const DefinitionDirKind& kind) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec) && kind.wanted(it->path())) files.push_back(it->path());
+    if (ec)
+        return std::unexpected(DefinitionDirError{
+            std::format("cannot read the {} directory {}: {}", kind.what, dir.string(), ec.message())});
+    std::ranges::sort(files);
+    std::vector<VmDefinition> out;
+    for (const auto& f : files) {
+        errno = 0;
+        std::ifstream in(f, std::ios::binary);
+        if (!in) {
+            const int err = errno;
+            VmDefinition vm;
+            vm.source_file = f.string();
+            vm.kind = std::string(kind.kind);
+            vm.problems.push_back({"vm-file-unreadable", 0,
+                                   std::format("{}: cannot open this {} file ({}); the devices it claims are not "
+                                               "checked",
+                                               f.string(), kind.what, err ? std::strerror(err) : "unknown error")});
+            out.push_back(std::move(vm));
+            continue;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        out.push_back(kind.parse(text.str(), f.string()));
+    }
+    return out;
+}
+
+}  // namespace isola

@@ -1,0 +1,251 @@
+// Findings about VM definitions: each VM's claim judged by plan_attach() against the host and the
+// other VMs' claims, so the sentences are the planner's where the two overlap.
+#include <algorithm>
+#include <format>
+#include <set>
+
+#include "plan/attach_plan.hpp"
+#include "review/device_roles.hpp"
+#include "review/review_findings.hpp"
+#include "review/vm_definition_files.hpp"
+
+namespace isola::review_detail {
+
+std::vector<ExpandedVm> expand_vms(const Topology& t, std::span<const VmDefinition> vms) {
+    std::map<std::string, int> names;
+    for (const auto& vm : vms) ++names[vm.name];
+    std::vector<ExpandedVm> out;
+    for (const auto& vm : vms) {
+        ExpandedVm e;
+        e.definition = &vm;
+        // A Proxmox VM without a name is "VM 102" in its own UI; a nameless libvirt file is its path.
+        e.key = !vm.name.empty() ? (names[vm.name] > 1 ? std::format("{} ({})", vm.name, vm.source_file) : vm.name)
+                : vm.kind == "proxmox" && !vm.id.empty() ? "VM " + vm.id
+                                                         : vm.source_file;
+        for (const auto& c : vm.devices) {
+            bool found = false;
+            if (c.whole_slot)
+                for (const auto& d : t.devices())
+                    if (d.address.same_slot(c.address)) {
+                        e.claims.push_back({d.address, &c});
+                        found = true;
+                    }
+            // A whole slot with nothing in it is judged as its function 0, which is then "gone".
+            if (!found) e.claims.push_back({c.address, &c});
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::map<Bdf, std::vector<std::string>> claims_by_device(const std::vector<ExpandedVm>& vms) {
+    std::map<Bdf, std::vector<std::string>> out;
+    for (const auto& vm : vms)
+        for (const auto& c : vm.claims) {
+            auto& list = out[c.address];
+            if (std::ranges::find(list, vm.key) == list.end()) list.push_back(vm.key);
+        }
+    return out;
+}
+
+namespace {
+
+bool has_blocker(const Device& d, const Topology& t) {
+    return std::ranges::any_of(host_impacts_of(d, t), [](const HostImpact& i) { return i.severity == Severity::Blocker; });
+}
+
+class VmReview {
+public:
+    VmReview(const Topology& t, const std::vector<ExpandedVm>& vms, std::vector<ReviewFinding>& out)
+        : t_(t), vms_(vms), out_(out) {}
+
+    void run() {
+        for (const auto& vm : vms_) review(vm);
+    }
+
+private:
+    void review(const ExpandedVm& vm) {
+        const VmDefinition& def = *vm.definition;
+        for (const auto& p : def.problems)
+            out_.push_back({Severity::Confirm, p.code, p.sentence, {}, std::nullopt, {vm.key}});
+        if (vm.claims.empty()) return;
+
+        AttachRequest request;
+        request.vm = vm.key;
+        for (const auto& c : vm.claims)
+            if (std::ranges::find(request.devices, c.address) == request.devices.end()) request.devices.push_back(c.address);
+        for (const auto& other : vms_)
+            if (&other != &vm)
+                for (const auto& c : other.claims) request.existing_claims.push_back({other.key, c.address});
+        const AttachPlan plan = plan_attach(t_, request);
+
+        for (const auto& r : plan.refusals) refusal(vm, r, request);
+        for (GroupId gid : plan.groups) partial_group(vm, gid, request);
+        if (def.kind == "libvirt") unmanaged(vm);
+    }
+
+    const ClaimedDevice* claim_of(const ExpandedVm& vm, const Bdf& b) const {
+        for (const auto& c : vm.claims)
+            if (c.address == b) return c.source;
+        return nullptr;
+    }
+
+    std::string where(const ExpandedVm& vm, const Bdf& b) const {
+        const ClaimedDevice* c = claim_of(vm, b);
+        return c && c->line > 0 ? std::format("{}:{}", vm.definition->source_file, c->line) : vm.definition->source_file;
+    }
+
+    bool claimed_by(const ExpandedVm& vm, const Bdf& b) const { return claim_of(vm, b) != nullptr; }
+
+    std::optional<std::string> other_claimant(const AttachRequest& r, const Bdf& b) const {
+        for (const auto& c : r.existing_claims)
+            if (c.device == b) return c.vm;
+        return std::nullopt;
+    }
+
+    void refusal(const ExpandedVm& vm, const Refusal& r, const AttachRequest& request) {
+        const std::string at = where(vm, r.device);
+        const Device* device = t_.find(r.device);
+        const std::string remedy = r.remedy.empty() ? "" : "; " + r.remedy;
+        if (!device) {
+            out_.push_back({Severity::Blocker, "vm-device-gone",
+                            std::format("{}: {}; the card was removed or its address changed (a new card or a firmware "
+                                        "setting can renumber the buses), so point the definition at its current "
+                                        "address",
+                                        at, r.sentence),
+                            {r.device}, std::nullopt, {vm.key}});
+            return;
+        }
+        const Bdf holder = r.holder.value_or(r.device);
+        if (auto other = other_claimant(request, holder)) {
+            // Each of the two VMs' plans refuses; report the pair once per group.
+            const auto key = std::make_tuple(r.group.value_or(0), std::min(vm.key, *other), std::max(vm.key, *other));
+            if (!shared_.insert(key).second) return;
+            std::vector<Bdf> devices{r.device};
+            if (holder != r.device) devices.push_back(holder);
+            std::ranges::sort(devices);
+            out_.push_back({Severity::Blocker, "vms-share-group", std::format("{}: {}{}", at, r.sentence, remedy),
+                            devices, r.group, {vm.key, *other}});
+            return;
+        }
+        const Device* holder_device = t_.find(holder);
+        if (holder_device && has_blocker(*holder_device, t_)) {
+            std::vector<Bdf> devices{r.device};
+            if (holder != r.device) devices.push_back(holder);
+            std::ranges::sort(devices);
+            out_.push_back({Severity::Blocker, "vm-claims-host-critical", std::format("{}: {}{}", at, r.sentence, remedy),
+                            devices, r.group, {vm.key}});
+            return;
+        }
+        // A group-mate left on a host driver that the host can spare: partial_group() says what happens.
+        if (r.holder && holder != r.device && !claimed_by(vm, holder)) return;
+        out_.push_back({Severity::Blocker, "vm-claim-refused", std::format("{}: {}{}", at, r.sentence, remedy),
+                        {r.device}, r.group, {vm.key}});
+    }
+
+    // Group-mates the VM does not name, which no other VM claims and the host can spare.
+    void partial_group(const ExpandedVm& vm, GroupId gid, const AttachRequest& request) {
+        const IommuGroup* g = t_.group(gid);
+        if (!g) return;
+        std::vector<Bdf> named, known_host, unknown;
+        for (const auto& m : g->members) {
+            const Device& d = *t_.find(m);
+            if (claimed_by(vm, m)) {
+                named.push_back(m);
+                continue;
+            }
+            if (d.is_bridge() || other_claimant(request, m) || has_blocker(d, t_)) continue;
+            if (on_host_driver(d)) known_host.push_back(m);
+            else if (!d.driver) unknown.push_back(m);
+        }
+        if (named.empty() || (known_host.empty() && unknown.empty())) return;
+        const std::string at = where(vm, named.front());
+        const std::string who = vm_name_or_file(*vm.definition);
+
+        if (vm.definition->kind == "proxmox") {
+            std::vector<Bdf> mates = known_host;
+            mates.insert(mates.end(), unknown.begin(), unknown.end());
+            std::ranges::sort(mates);
+            const bool one = mates.size() == 1;
+            out_.push_back({Severity::Confirm, "vm-partial-group",
+                            std::format("{}: {} claims {} but not {} in the same IOMMU group {}: at VM start Proxmox "
+                                        "binds every device of the group to vfio-pci, taking {} from the host without "
+                                        "asking, and does not give {} back when the VM stops; name {} in the VM's "
+                                        "hostpci entries so the definition says what it takes, or give the card a "
+                                        "slot with its own IOMMU group",
+                                        at, who, labels(t_, named), labels(t_, mates), gid, one ? "it" : "them",
+                                        one ? "it" : "them", one ? "it" : "them"),
+                            with(named, mates), gid, {vm.key}});
+            return;
+        }
+        if (!known_host.empty()) {
+            std::vector<std::string> parts, addresses;
+            for (const auto& b : known_host) {
+                parts.push_back(label(*t_.find(b)) + " on " + *t_.find(b)->driver);
+                addresses.push_back(b.str());
+            }
+            const bool one = known_host.size() == 1;
+            out_.push_back({Severity::Blocker, "vm-partial-group",
+                            std::format("{0}: {1} claims {2} but not {3} in the same IOMMU group {4}: libvirt detaches "
+                                        "only the devices a domain names, so QEMU fails to start it with \"group {4} "
+                                        "is not viable\"; add {5} to {1} as well, or bind {6} to vfio-pci first",
+                                        at, who, labels(t_, named), join_and(parts), gid, join_and(addresses),
+                                        one ? "it" : "them"),
+                            with(named, known_host), gid, {vm.key}});
+            return;
+        }
+        const bool one = unknown.size() == 1;
+        out_.push_back({Severity::Confirm, "vm-partial-group",
+                        std::format("{0}: {1} claims {2} but not {3} in the same IOMMU group {4}, whose driver{5} "
+                                    "this source does not show: if {6} on a host driver, QEMU fails to start the VM "
+                                    "with \"group {4} is not viable\"; add {7} to {1} as well, or bind {8} to "
+                                    "vfio-pci first",
+                                    at, who, labels(t_, named), labels(t_, unknown), gid, one ? "" : "s",
+                                    one ? "it is" : "they are", addresses(unknown), one ? "it" : "them"),
+                        with(named, unknown), gid, {vm.key}});
+    }
+
+    // managed='no' (libvirt's default): libvirt leaves the driver alone, so the device must already be on vfio-pci.
+    void unmanaged(const ExpandedVm& vm) {
+        for (const auto& c : vm.claims) {
+            if (!c.source || c.source->managed.value_or(false)) continue;
+            const Device* d = t_.find(c.address);
+            if (!d || !on_host_driver(*d)) continue;
+            const std::string nodedev = std::format("pci_{:04x}_{:02x}_{:02x}_{:x}", c.address.domain, c.address.bus,
+                                                    c.address.device, c.address.function);
+            out_.push_back({Severity::Confirm, "vm-unmanaged-on-host-driver",
+                            std::format("{}: {} claims {} {}, but it is bound to {}: libvirt will not detach it, so the "
+                                        "VM fails to start until it is on vfio-pci; set managed='yes', or run virsh "
+                                        "nodedev-detach {} before starting the VM",
+                                        where(vm, c.address), vm_name_or_file(*vm.definition), label(*d),
+                                        c.source->managed ? "with managed='no'" : "without managed='yes' (libvirt's default is 'no')",
+                                        *d->driver, nodedev),
+                            {c.address}, d->iommu_group, {vm.key}});
+        }
+    }
+
+    static std::vector<Bdf> with(std::vector<Bdf> a, const std::vector<Bdf>& b) {
+        a.insert(a.end(), b.begin(), b.end());
+        std::ranges::sort(a);
+        return a;
+    }
+
+    static std::string addresses(const std::vector<Bdf>& v) {
+        std::vector<std::string> parts;
+        for (const auto& b : v) parts.push_back(b.str());
+        return join_and(parts);
+    }
+
+    const Topology& t_;
+    const std::vector<ExpandedVm>& vms_;
+    std::vector<ReviewFinding>& out_;
+    std::set<std::tuple<GroupId, std::string, std::string>> shared_;
+};
+
+}  // namespace
+
+void add_vm_findings(const Topology& t, const std::vector<ExpandedVm>& vms, std::vector<ReviewFinding>& out) {
+    VmReview(t, vms, out).run();
+}
+
+}  // namespace isola::review_detail

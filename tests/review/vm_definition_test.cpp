@@ -1,0 +1,169 @@
+// Reading libvirt domain XML and Proxmox qemu-server configs, including damaged files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "review/vm_definition.hpp"
+
+using namespace isola;
+
+namespace {
+
+constexpr const char* kWin11Xml = R"(<domain type='kvm'>
+  <name>win11</name>
+  <devices>
+    <hostdev mode='subsystem' type='pci' managed='yes'>
+      <source>
+        <address domain='0x0000' bus='0x0b' slot='0x00' function='0x0'/>
+      </source>
+      <address type='pci' domain='0x0000' bus='0x05' slot='0x00' function='0x0'/>
+    </hostdev>
+    <hostdev mode='subsystem' type='pci'>
+      <source><address bus='11' slot='0' function='1'/></source>
+    </hostdev>
+    <hostdev mode='subsystem' type='usb'>
+      <source><vendor id='0x046d'/><product id='0xc52b'/></source>
+    </hostdev>
+    <interface type='hostdev' managed='no'>
+      <source><address type='pci' domain='0x0000' bus='0x06' slot='0x10' function='0x2'/></source>
+    </interface>
+  </devices>
+</domain>
+)";
+
+std::filesystem::path fresh_dir(const std::string& name) {
+    auto dir = std::filesystem::path(testing::TempDir()) / ("isola-review-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+void write(const std::filesystem::path& p, std::string_view text) { std::ofstream(p) << text; }
+
+}  // namespace
+
+TEST(ReviewLibvirt, ReadsNameHostdevsAndHostdevInterfaces) {
+    const auto vm = parse_libvirt_domain(kWin11Xml, "win11.xml");
+    EXPECT_EQ(vm.name, "win11");
+    EXPECT_EQ(vm.kind, "libvirt");
+    EXPECT_TRUE(vm.problems.empty());
+    ASSERT_EQ(vm.devices.size(), 3u);
+    EXPECT_EQ(vm.devices[0].address, Bdf::parse("0b:00.0"));
+    EXPECT_EQ(vm.devices[0].managed, std::optional<bool>(true));
+    EXPECT_EQ(vm.devices[0].line, 4);
+    EXPECT_EQ(vm.devices[0].entry, "hostdev 1");
+    // Decimal attributes are read as libvirt reads them; no managed attribute is kept as "not given".
+    EXPECT_EQ(vm.devices[1].address, Bdf::parse("0b:00.1"));
+    EXPECT_EQ(vm.devices[1].managed, std::nullopt);
+    EXPECT_EQ(vm.devices[2].address, Bdf::parse("06:10.2"));
+    EXPECT_EQ(vm.devices[2].managed, std::optional<bool>(false));
+    EXPECT_EQ(vm.devices[2].entry, "interface 1");
+}
+
+TEST(ReviewLibvirt, DamagedXmlIsAProblemNamingFileAndLine) {
+    const auto vm = parse_libvirt_domain("<domain>\n  <name>x</name>\n  <devices>\n</domain>\n", "/etc/libvirt/qemu/x.xml");
+    EXPECT_TRUE(vm.devices.empty());
+    ASSERT_EQ(vm.problems.size(), 1u);
+    EXPECT_EQ(vm.problems[0].code, "vm-file-unreadable");
+    EXPECT_EQ(vm.problems[0].sentence, "/etc/libvirt/qemu/x.xml:4: cannot read this libvirt domain: Start-end tags "
+        "mismatch; the devices it claims are not checked");
+}
+
+TEST(ReviewLibvirt, NotADomainIsAProblem) {
+    const auto vm = parse_libvirt_domain("<network><name>default</name></network>", "default.xml");
+    ASSERT_EQ(vm.problems.size(), 1u);
+    EXPECT_EQ(vm.problems[0].sentence, "default.xml: cannot read this libvirt domain: its root element is <network>, "
+        "not <domain>");
+}
+
+TEST(ReviewLibvirt, BadAddressIsAProblemForThatClaimOnly) {
+    const auto vm = parse_libvirt_domain(R"(<domain><name>w</name><devices>
+<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0xzz' slot='0x00' function='0x0'/></source></hostdev>
+<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x01' slot='0x00'/></source></hostdev>
+<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x02' slot='0x00' function='0x0'/></source></hostdev>
+</devices></domain>)",
+                                         "w.xml");
+    ASSERT_EQ(vm.devices.size(), 1u);
+    EXPECT_EQ(vm.devices[0].address, Bdf::parse("02:00.0"));
+    ASSERT_EQ(vm.problems.size(), 2u);
+    EXPECT_EQ(vm.problems[0].code, "vm-claim-unreadable");
+    EXPECT_EQ(vm.problems[0].sentence, "w.xml:2: cannot read hostdev 1 of \"w\": bus='0xzz' is not a PCI bus number; "
+        "this claim is not checked");
+    EXPECT_EQ(vm.problems[1].sentence, "w.xml:3: cannot read hostdev 2 of \"w\": its <address> has no function "
+        "attribute; this claim is not checked");
+}
+
+TEST(ReviewLibvirt, BinaryJunkAndEmptyFilesDoNotCrash) {
+    EXPECT_EQ(parse_libvirt_domain("", "e.xml").problems.size(), 1u);
+    EXPECT_EQ(parse_libvirt_domain(std::string_view("\0\xff\xfe<", 4), "j.xml").problems.size(), 1u);
+}
+
+TEST(ReviewProxmox, ReadsNameAndEveryHostpciForm) {
+    const auto vm = parse_proxmox_config(R"(#Gaming VM
+boot: order=scsi0
+hostpci0: 0000:0b:00,pcie=1,x-vga=1
+hostpci1: host=0c:00.0;0c:00.3,rombar=0
+hostpci2: mapping=gpu,pcie=1
+name: gaming
+[snap1]
+hostpci3: 0d:00.0
+)",
+                                         "/etc/pve/qemu-server/100.conf");
+    EXPECT_EQ(vm.name, "gaming");
+    EXPECT_EQ(vm.id, "100");
+    EXPECT_EQ(vm.kind, "proxmox");
+    ASSERT_EQ(vm.devices.size(), 3u);
+    EXPECT_EQ(vm.devices[0].address, Bdf::parse("0b:00.0"));
+    EXPECT_TRUE(vm.devices[0].whole_slot);
+    EXPECT_EQ(vm.devices[0].line, 3);
+    EXPECT_EQ(vm.devices[0].entry, "hostpci0");
+    EXPECT_EQ(vm.devices[1].address, Bdf::parse("0c:00.0"));
+    EXPECT_FALSE(vm.devices[1].whole_slot);
+    EXPECT_EQ(vm.devices[2].address, Bdf::parse("0c:00.3"));
+    ASSERT_EQ(vm.problems.size(), 1u);
+    EXPECT_EQ(vm.problems[0].code, "vm-mapping-unresolved");
+    EXPECT_EQ(vm.problems[0].sentence, "/etc/pve/qemu-server/100.conf:5: \"gaming\" (VM 100) uses the cluster resource "
+        "mapping \"gpu\" (hostpci2), which only the cluster's /etc/pve/mapping/pci.cfg resolves: the review cannot "
+        "tell which device it claims, so its IOMMU group is not checked");
+}
+
+TEST(ReviewProxmox, DamagedLinesAreProblemsWithFileAndLine) {
+    const auto vm = parse_proxmox_config("name: nas\nthis is not a setting\nhostpci0: zz:00.0\nhostpci1: pcie=1\n",
+                                         "/etc/pve/qemu-server/101.conf");
+    EXPECT_TRUE(vm.devices.empty());
+    ASSERT_EQ(vm.problems.size(), 3u);
+    EXPECT_EQ(vm.problems[0].sentence, "/etc/pve/qemu-server/101.conf:2: this line is not a \"key: value\" setting "
+        "(\"this is not a setting\"); Proxmox itself rejects such a file, and only the other lines were read");
+    EXPECT_EQ(vm.problems[1].sentence, "/etc/pve/qemu-server/101.conf:3: \"nas\" (VM 101) has hostpci0 \"zz:00.0\", "
+        "which is not a PCI address (BB:DD.F or BB:DD); this claim is not checked");
+    EXPECT_EQ(vm.problems[2].sentence, "/etc/pve/qemu-server/101.conf:4: \"nas\" (VM 101) has a hostpci1 without a "
+        "host device (\"pcie=1\"); this claim is not checked");
+}
+
+TEST(ReviewDefinitionDirs, ReadsOnlyDefinitionFilesAndReportsAMissingDirectory) {
+    const auto libvirt_dir = fresh_dir("libvirt");
+    write(libvirt_dir / "win11.xml", kWin11Xml);
+    write(libvirt_dir / "broken.xml", "<domain><name>b</name>");
+    write(libvirt_dir / "notes.txt", "not a domain");
+    std::filesystem::create_directories(libvirt_dir / "autostart");
+    const auto libvirt = read_libvirt_domains(libvirt_dir);
+    ASSERT_TRUE(libvirt.has_value());
+    ASSERT_EQ(libvirt->size(), 2u);
+    EXPECT_EQ((*libvirt)[0].source_file, (libvirt_dir / "broken.xml").string());
+    EXPECT_EQ((*libvirt)[0].problems.size(), 1u);
+    EXPECT_EQ((*libvirt)[1].name, "win11");
+
+    const auto pve_dir = fresh_dir("pve");
+    write(pve_dir / "100.conf", "name: a\nhostpci0: 01:00.0\n");
+    write(pve_dir / "template.conf", "name: b\n");
+    const auto pve = read_proxmox_configs(pve_dir);
+    ASSERT_TRUE(pve.has_value());
+    ASSERT_EQ(pve->size(), 1u);
+    EXPECT_EQ((*pve)[0].id, "100");
+
+    const auto missing = read_proxmox_configs(pve_dir / "nope");
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_EQ(missing.error().message, "cannot read the Proxmox VM config directory " + (pve_dir / "nope").string() +
+                                           ": No such file or directory");
+}
