@@ -21,6 +21,12 @@ std::expected<Arguments, std::string> parse_arguments(const std::vector<std::str
         }
         if (spec.flags.contains(name) && !inline_value) {
             out.flags.insert(name);
+        } else if (spec.repeatable.contains(name)) {
+            if (!inline_value) {
+                if (i + 1 >= args.size()) return std::unexpected(std::format("option {} needs a value", name));
+                value = args[++i];
+            }
+            out.lists[name].push_back(value);
         } else if (spec.with_value.contains(name)) {
             if (!inline_value) {
                 if (i + 1 >= args.size()) return std::unexpected(std::format("option {} needs a value", name));

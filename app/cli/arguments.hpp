@@ -13,12 +13,14 @@ namespace isola::cli {
 struct ArgumentSpec {
     std::set<std::string> flags;        // --json
     std::set<std::string> with_value;   // --sysfs-root DIR
+    std::set<std::string> repeatable;   // --vm-configs DIR, as often as wanted
 };
 
 struct Arguments {
     std::vector<std::string> positional;
     std::set<std::string> flags;
     std::map<std::string, std::string> values;
+    std::map<std::string, std::vector<std::string>> lists;  // repeatable options, in order
 
     [[nodiscard]] bool has(const std::string& flag) const { return flags.contains(flag); }
     [[nodiscard]] const std::string* value(const std::string& option) const {

@@ -19,5 +19,6 @@ int run_demo(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_plan(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_review(const std::vector<std::string>& args);
 
 }  // namespace isola::cli

@@ -18,6 +18,9 @@ Commands:
   explain [GROUP|BDF]   why devices share their IOMMU groups; where the kernel's rules disagree
   plan BDF... --vm NAME [--backend legacy|iommufd]
                         the whole-group effect of assigning devices to a VM, before anything happens
+  review [--vm-configs DIR]... [--libvirt DIR]... [--proxmox DIR]... [--json | --html FILE]
+                        host-wide group conflicts, and the VM definitions that claim devices
+                        (default on the live host: /etc/libvirt/qemu, /etc/pve/qemu-server)
   export --format F BDF...
                         VM configuration for the whole groups: libvirt, qemu, proxmox,
                         cloud-hypervisor, kernel-cmdline, modprobe.d, driverctl
@@ -32,8 +35,8 @@ Sources (every command but demo):
   --pci-ids FILE        pci.ids to name devices (default: libpci's)
 Output: --table (default) | --json (scan, import); --json (explain, plan)
 
-Exit status: 0 success; plan: 1 needs confirmation, 2 refused; 64 wrong usage; 66 input missing
-or unreadable.
+Exit status: 0 success; plan and review: 1 something needs confirmation, 2 refused / blockers
+found; 64 wrong usage; 66 input missing or unreadable.
 )";
 
 }  // namespace
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "explain") return isola::cli::run_explain(args);
     if (command == "plan") return isola::cli::run_plan(args);
     if (command == "export") return isola::cli::run_export(args);
+    if (command == "review") return isola::cli::run_review(args);
     std::cerr << std::format("isolactl: unknown command \"{}\"; run 'isolactl --help' for the list\n", command);
     return isola::cli::kExitUsage;
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <sys/wait.h>
@@ -130,4 +131,35 @@ TEST(Cli, ExportArgumentsAreChecked) {
     EXPECT_EQ(r.out,
               "isolactl: unknown export format \"vmware\"; use one of libvirt, qemu, proxmox, cloud-hypervisor, "
               "kernel-cmdline, modprobe.d, driverctl\n");
+}
+
+TEST(Cli, ReviewOfAListingReportsTheSharedGroupAndWritesHtml) {
+    auto r = isolactl("review --demo z97-two-gpus-one-group");
+    EXPECT_EQ(r.status, 0) << r.out;  // notes only
+    EXPECT_NE(r.out.find("[note] shared-group, group 1: IOMMU group 1 holds passthrough candidates 0000:01:00.0"),
+              std::string::npos)
+        << r.out;
+
+    const auto html = std::filesystem::temp_directory_path() / ("isola-review-" + std::to_string(::getpid()) + ".html");
+    auto w = isolactl("review --demo z97-two-gpus-one-group --html " + html.string());
+    EXPECT_EQ(w.status, 0) << w.out;
+    ASSERT_TRUE(std::filesystem::exists(html));
+    EXPECT_GT(std::filesystem::file_size(html), 1000u);
+    std::filesystem::remove(html);
+}
+
+TEST(Cli, ReviewExitCodeIsTwoForBlockersAndReadsVmDefinitions) {
+    const auto dir = std::filesystem::temp_directory_path() / ("isola-vms-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    // Two libvirt domains claiming the two GPUs of one IOMMU group.
+    for (auto [name, bus] : {std::pair{"gaming", "0x01"}, std::pair{"linux", "0x02"}}) {
+        std::ofstream(dir / (std::string(name) + ".xml"))
+            << "<domain type='kvm'><name>" << name << "</name><devices><hostdev mode='subsystem' type='pci' "
+            << "managed='yes'><source><address domain='0x0000' bus='" << bus
+            << "' slot='0x00' function='0x0'/></source></hostdev></devices></domain>\n";
+    }
+    auto r = isolactl("review --demo z97-two-gpus-one-group --libvirt " + dir.string());
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("[blocker] vms-share-group"), std::string::npos) << r.out;
 }
