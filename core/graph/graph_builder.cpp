@@ -1,0 +1,180 @@
+#include "graph/graph_builder.hpp"
+
+#include <cmath>
+#include <format>
+
+#include "graph/group_palette.hpp"
+#include "graph/labels.hpp"
+
+namespace isola {
+namespace {
+
+using graphviz::mutable_str;
+using graphviz::set;
+
+// Generic family: fontconfig resolves it for PNG, browsers for SVG.
+constexpr const char* kFont = "sans-serif";
+constexpr std::string_view kNodeBorder = "#5b6470";
+constexpr std::string_view kHighlightBorder = "#1f2937";
+
+void declare(Agraph_t* g, int kind, const char* name, const char* fallback) {
+    agattr(g, kind, mutable_str(name), mutable_str(fallback));
+}
+
+// Every attribute used below, with the value most objects want. Graph-kind defaults are also what
+// clusters inherit, so cluster-only looks are set per cluster instead.
+void declare_attributes(Agraph_t* g) {
+    // The PCI tree is shallow (root, port, switch, endpoint) and wide: grow it left to right so a
+    // big host scrolls down, not sideways.
+    declare(g, AGRAPH, "rankdir", "LR");
+    declare(g, AGRAPH, "nodesep", "0.12");
+    declare(g, AGRAPH, "ranksep", "0.45");
+    declare(g, AGRAPH, "fontname", kFont);
+    declare(g, AGRAPH, "fontsize", "11");
+    declare(g, AGRAPH, "fontcolor", "#222222");
+    declare(g, AGRAPH, "bgcolor", "");
+    declare(g, AGRAPH, "label", "");
+    declare(g, AGRAPH, "labelloc", "t");
+    declare(g, AGRAPH, "labeljust", "l");
+    declare(g, AGRAPH, "style", "");
+    declare(g, AGRAPH, "fillcolor", "");
+    declare(g, AGRAPH, "color", "");
+    declare(g, AGRAPH, "penwidth", "1");
+    declare(g, AGRAPH, "margin", "");
+    declare(g, AGRAPH, "dpi", "72");
+
+    declare(g, AGNODE, "shape", "box");
+    declare(g, AGNODE, "style", "rounded,filled");
+    declare(g, AGNODE, "fillcolor", "#ffffff");
+    declare(g, AGNODE, "color", std::string(kNodeBorder).c_str());
+    declare(g, AGNODE, "penwidth", "1");
+    declare(g, AGNODE, "peripheries", "1");
+    declare(g, AGNODE, "fontname", kFont);
+    declare(g, AGNODE, "fontsize", "9");
+    declare(g, AGNODE, "margin", "0.08,0.04");
+    declare(g, AGNODE, "label", "");
+
+    declare(g, AGEDGE, "color", "#7a828c");
+    declare(g, AGEDGE, "style", "solid");
+    declare(g, AGEDGE, "arrowsize", "0.6");
+    declare(g, AGEDGE, "penwidth", "1");
+}
+
+void style_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, bool clusters_drawn) {
+    graphviz::set_html(root, n, "label", html_label(node.label_lines));
+    switch (node.kind) {
+        case GraphNodeKind::RootComplex:
+            set(n, "style", "filled");
+            set(n, "fillcolor", "#d9dee5");
+            set(n, "color", "#4b5563");
+            break;
+        case GraphNodeKind::Bridge:
+            set(n, "fillcolor", "#f7f8fa");
+            break;
+        case GraphNodeKind::Endpoint:
+            break;
+        case GraphNodeKind::VfSummary:
+            // A double border reads as "a stack of functions"; rounded corners do not support it.
+            set(n, "style", "filled");
+            set(n, "peripheries", "2");
+            if (node.fill_state) {
+                GroupColours c = group_colours(*node.fill_state);
+                set(n, "fillcolor", c.fill);
+                set(n, "color", c.border);
+            }
+            break;
+    }
+    // Outside any cluster on a host that has groups: the function has no IOMMU group at all.
+    if (clusters_drawn && !node.group && node.kind != GraphNodeKind::RootComplex && !node.fill_state)
+        set(n, "style", node.kind == GraphNodeKind::VfSummary ? "filled,dashed" : "rounded,filled,dashed");
+    if (node.highlighted) {
+        set(n, "penwidth", "2.5");
+        set(n, "color", kHighlightBorder);
+    }
+}
+
+void style_cluster(Agraph_t* sub, const GraphCluster& cluster) {
+    GroupColours c = group_colours(cluster.state);
+    set(sub, "label", cluster.label);
+    set(sub, "style", "filled,rounded");
+    set(sub, "fillcolor", c.fill);
+    set(sub, "color", c.border);
+    set(sub, "fontsize", "10");
+    set(sub, "margin", "6");
+    // The plan's whole-group effect: thick, but in the state's own hue, so a highlighted
+    // host-critical group still reads as red.
+    set(sub, "penwidth", cluster.highlighted ? "3.5" : "1.2");
+}
+
+// Without a bus tree nothing ranks the groups, and dot would put every group in one column.
+// Invisible edges chain the groups of each grid row (reading order: 0 1 2 3 / 4 5 6 7), so ranks
+// are the grid's columns and the rows stack top-down, roughly square overall.
+void add_grid_edges(Agraph_t* root, const GraphModel& model, const CgraphIndex& index) {
+    std::vector<Agnode_t*> units;  // one representative per cluster, then lone nodes
+    for (std::size_t c = 0; c < model.clusters.size(); ++c) units.push_back(index.nodes[model.clusters[c].nodes.front()]);
+    for (std::size_t i = 0; i < model.nodes.size(); ++i)
+        if (!model.nodes[i].group) units.push_back(index.nodes[i]);
+    // Boxes are about 4x wider than tall, so a square picture has ~2.5x more rows than columns.
+    const double n = static_cast<double>(units.size());
+    const auto columns = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(std::sqrt(n / 2.5))));
+    for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+        if ((i + 1) % columns == 0) continue;  // the end of a row
+        Agedge_t* e = agedge(root, units[i], units[i + 1], nullptr, 1);
+        set(e, "style", "invis");
+    }
+}
+
+}  // namespace
+
+CgraphIndex build_cgraph(const GraphModel& model, graphviz::Graph& graph) {
+    Agraph_t* root = graph.get();
+    declare_attributes(root);
+
+    CgraphIndex index;
+    index.nodes.resize(model.nodes.size(), nullptr);
+    index.clusters.resize(model.clusters.size(), nullptr);
+    // Clusters first, so each member is created inside its subgraph (agnode in a subgraph also
+    // puts it in the root graph). With rankdir=LR, dot stacks clusters that no edge orders
+    // bottom-up in creation order; create them in reverse then, so group 0 ends up on top.
+    for (std::size_t k = 0; k < model.clusters.size(); ++k) {
+        const std::size_t c = model.tree_known ? k : model.clusters.size() - 1 - k;
+        const GraphCluster& cluster = model.clusters[c];
+        std::string name = std::format("cluster_g{}", cluster.group);
+        Agraph_t* sub = agsubg(root, name.data(), 1);
+        style_cluster(sub, cluster);
+        index.clusters[c] = sub;
+        for (std::size_t i : cluster.nodes) index.nodes[i] = agnode(sub, mutable_str(model.nodes[i].id.c_str()), 1);
+    }
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        if (!index.nodes[i]) index.nodes[i] = agnode(root, mutable_str(model.nodes[i].id.c_str()), 1);
+        style_node(root, index.nodes[i], model.nodes[i], !model.clusters.empty());
+    }
+    for (const GraphEdge& edge : model.edges) {
+        Agedge_t* e = agedge(root, index.nodes[edge.from], index.nodes[edge.to], nullptr, 1);
+        if (edge.kind == GraphEdgeKind::Virtfn) set(e, "style", "dashed");
+        index.edges.push_back(e);
+    }
+    if (!model.tree_known) add_grid_edges(root, model, index);
+
+    // Last: setting a root-graph attribute also changes the default later subgraphs inherit.
+    if (!model.label_lines.empty()) graphviz::set_html(root, root, "label", html_label(model.label_lines, LineAlign::Left));
+    set(root, "bgcolor", "#ffffff");
+    set(root, "dpi", std::format("{}", model.png_dpi));
+    return index;
+}
+
+}  // namespace isola
+
+namespace isola {
+
+std::expected<void, GraphError> run_dot(graphviz::Graph& graph, const GraphModel& model) {
+    if (auto laid = graph.layout("dot"); !laid) {
+        return std::unexpected(GraphError{std::format(
+            "Graphviz could not lay out the graph ({} nodes, {} IOMMU groups): {}. Check that Graphviz's "
+            "plugins are registered (run \"dot -c\" as root).",
+            model.nodes.size(), model.clusters.size(), laid.error())});
+    }
+    return {};
+}
+
+}  // namespace isola

@@ -1,0 +1,40 @@
+#include "graph/graph_render.hpp"
+
+#include <format>
+
+#include "graph/graph_builder.hpp"
+#include "graph/graphviz_session.hpp"
+
+namespace isola {
+
+std::string_view to_string(GraphFormat format) {
+    switch (format) {
+        case GraphFormat::Dot: return "dot";
+        case GraphFormat::Svg: return "svg";
+        case GraphFormat::Png: return "png";
+    }
+    return "unknown";
+}
+
+std::expected<RenderedGraph, GraphError> render_graph(const Topology& topology, const GraphOptions& options,
+                                                      GraphFormat format) {
+    GraphModel model = build_graph_model(topology, options);
+
+    graphviz::Session session;
+    graphviz::Graph graph(session, "isola");
+    build_cgraph(model, graph);
+    if (auto laid = run_dot(graph, model); !laid) return std::unexpected(laid.error());
+
+    const std::string name(to_string(format));
+    auto data = graph.render(name.c_str());
+    if (!data) {
+        // PNG comes from the cairo plugin (libgvplugin_pango), which minimal installs may lack.
+        return std::unexpected(GraphError{std::format(
+            "Graphviz could not render the graph as {}: {}. Check that Graphviz's {} plugin is installed "
+            "(\"dot -T?\" lists the formats it has).",
+            name, data.error(), format == GraphFormat::Png ? "cairo (pango)" : "core")});
+    }
+    return RenderedGraph{.format = format, .data = std::move(*data)};
+}
+
+}  // namespace isola

@@ -1,0 +1,27 @@
+// The graph of a topology as a file: DOT text (laid out, with positions), SVG or PNG, rendered by
+// Graphviz itself. For export and the CLI; the GUI draws layout_graph()'s geometry instead.
+//
+// render_graph() takes Graphviz's process-wide lock (see graphviz_session.hpp); any thread may call it.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <string_view>
+
+#include "graph/graph_options.hpp"
+#include "topology/topology.hpp"
+
+namespace isola {
+
+enum class GraphFormat { Dot, Svg, Png };
+std::string_view to_string(GraphFormat);  // "dot", "svg", "png": Graphviz's -T names and file extensions
+
+struct RenderedGraph {
+    GraphFormat format = GraphFormat::Svg;
+    std::string data;  // text for Dot and Svg, bytes for Png
+};
+
+std::expected<RenderedGraph, GraphError> render_graph(const Topology& topology, const GraphOptions& options,
+                                                      GraphFormat format);
+
+}  // namespace isola
