@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "isola_demo_hosts.hpp"
+#include "review/review.hpp"
 #include "group_table.hpp"
 #include "snapshot/snapshot.hpp"
 #include "topology_source.hpp"
@@ -80,25 +81,34 @@ int run_demo(const std::vector<std::string>& args) {
 }
 
 int run_overview(const std::vector<std::string>& raw) {
-    ArgumentSpec spec;
+    ArgumentSpec spec{{}, {"--graph"}};
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return usage_error(args.error());
     auto loaded = load_topology(*args);
     if (!loaded) return input_error(loaded.error());
-    print_view(*loaded, false);
-    if (loaded->topology.has_groups() || !loaded->demo_title.empty() ||
-        loaded->topology.source().kind != SourceKind::LiveHost)
-        return 0;
 
-    // No groups here (a VM, or the IOMMU is off): show what Isola does on a real machine instead,
-    // labelled so nobody mistakes it for this host.
-    const auto& demo = demo_hosts().front();
-    std::cout << std::format("\nThis machine has no IOMMU groups, so here is Isola's view of a bundled demo host "
-                             "instead (run 'isolactl demo list' for others).\n\n");
-    auto shown = load_demo(std::string(demo.name));
-    if (!shown) return input_error(shown.error());
-    print_view(*shown, false);
+    // No groups here (a VM, or the IOMMU is off): after saying so, show what Isola does on a real
+    // machine instead, labelled so nobody mistakes it for this host.
+    const bool show_demo = !loaded->topology.has_groups() && loaded->demo_title.empty() &&
+                           loaded->topology.source().kind == SourceKind::LiveHost;
+    print_view(*loaded, false);
+    LoadedTopology shown = std::move(*loaded);
+    if (show_demo) {
+        const auto& demo = demo_hosts().front();
+        std::cout << "\nThis machine has no IOMMU groups, so here is Isola's view of a bundled demo host instead "
+                     "(run 'isolactl demo list' for others).\n\n";
+        auto d = load_demo(std::string(demo.name));
+        if (!d) return input_error(d.error());
+        shown = std::move(*d);
+        print_view(shown, false);
+    }
+    std::cout << "\n" << (shown.demo_title.empty() ? "" : "Demo host — ") << render_review_text(review_host(shown.topology));
+    if (const std::string* file = args->value("--graph")) {
+        auto written = write_graph(shown.topology, *file, {}, {}, false);
+        if (!written) return input_error(written.error());
+        std::cout << "\n" << *written << (shown.demo_title.empty() ? "" : " (the demo host)") << "\n";
+    }
     return 0;
 }
 

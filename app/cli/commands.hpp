@@ -1,8 +1,12 @@
 // The isolactl commands. Each parses its own options and returns the process exit status.
 #pragma once
 
+#include <expected>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "topology/topology.hpp"
 
 namespace isola::cli {
 
@@ -20,5 +24,12 @@ int run_explain(const std::vector<std::string>& args);
 int run_plan(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_review(const std::vector<std::string>& args);
+int run_graph(const std::vector<std::string>& args);
+
+// The graph picture of `topology` into `file` (format from its extension), optionally highlighting
+// the whole-group effect of a plan; returns the sentence to print. Shared by graph and overview.
+std::expected<std::string, std::string> write_graph(const Topology& topology, const std::filesystem::path& file,
+                                                    const std::vector<Bdf>& plan_devices, const std::string& vm,
+                                                    bool expand_vfs);
 
 }  // namespace isola::cli

@@ -12,7 +12,9 @@ namespace {
 constexpr const char* kUsage = R"(usage: isolactl COMMAND [OPTIONS]
 
 Commands:
-  overview              this host's IOMMU groups; a bundled demo host when it has none
+  overview [--graph FILE]
+                        this host's IOMMU groups, review and graph; a bundled demo host when it
+                        has none
   scan                  read a host and show its devices grouped by IOMMU group
   import FILE           read a pasted listing (shell loop, lspci -nn/-nnk/-vmm/-tv, ls-iommu)
   explain [GROUP|BDF]   why devices share their IOMMU groups; where the kernel's rules disagree
@@ -21,6 +23,8 @@ Commands:
   review [--vm-configs DIR]... [--libvirt DIR]... [--proxmox DIR]... [--json | --html FILE]
                         host-wide group conflicts, and the VM definitions that claim devices
                         (default on the live host: /etc/libvirt/qemu, /etc/pve/qemu-server)
+  graph -o FILE.svg|.png|.dot [--plan BDF]... [--vm NAME] [--expand-vfs]
+                        the PCI tree with IOMMU groups as boxes coloured by state (Graphviz)
   export --format F BDF...
                         VM configuration for the whole groups: libvirt, qemu, proxmox,
                         cloud-hypervisor, kernel-cmdline, modprobe.d, driverctl
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
     if (command == "plan") return isola::cli::run_plan(args);
     if (command == "export") return isola::cli::run_export(args);
     if (command == "review") return isola::cli::run_review(args);
+    if (command == "graph") return isola::cli::run_graph(args);
     std::cerr << std::format("isolactl: unknown command \"{}\"; run 'isolactl --help' for the list\n", command);
     return isola::cli::kExitUsage;
 }

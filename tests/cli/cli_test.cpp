@@ -163,3 +163,19 @@ TEST(Cli, ReviewExitCodeIsTwoForBlockersAndReadsVmDefinitions) {
     EXPECT_EQ(r.status, 2) << r.out;
     EXPECT_NE(r.out.find("[blocker] vms-share-group"), std::string::npos) << r.out;
 }
+
+TEST(Cli, GraphWritesAPictureWithThePlanHighlighted) {
+    const auto png = std::filesystem::temp_directory_path() / ("isola-graph-" + std::to_string(::getpid()) + ".png");
+    auto r = isolactl("graph -o " + png.string() + " --demo b550-gpu-in-chipset-group --plan 04:00.0 --vm win11");
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out, "Wrote the graph of 40 PCI functions in 25 IOMMU groups to " + png.string() + "\n");
+    std::ifstream in(png, std::ios::binary);
+    char magic[8] = {};
+    in.read(magic, 8);
+    EXPECT_EQ(std::string(magic, 8), "\x89PNG\r\n\x1a\n");
+    std::filesystem::remove(png);
+
+    auto bad = isolactl("graph -o /tmp/x.jpeg --demo b550-gpu-in-chipset-group");
+    EXPECT_EQ(bad.status, 66);
+    EXPECT_EQ(bad.out, "isolactl: cannot tell the picture format of \"/tmp/x.jpeg\": name it .svg, .png or .dot\n");
+}
