@@ -29,7 +29,9 @@ std::string vformat_c(const char* fmt, va_list args) {
     return buf;
 }
 
-[[noreturn]] void throw_libpci_error(char* msg, ...) {
+// GNU spelling on purpose: pci_access::error's pointer type carries __attribute__((noreturn)), and
+// clang only converts to it from a function whose type has the same attribute.
+__attribute__((noreturn)) void throw_libpci_error(char* msg, ...) {
     va_list args;
     va_start(args, msg);
     std::string text = vformat_c(msg, args);
