@@ -42,23 +42,6 @@ std::string title_of(const Device& d) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            // Control characters are not valid in Graphviz's XML-based HTML parser.
-            default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c; break;
-        }
-    }
-    return out;
-}
-
 std::string shorten(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
     static constexpr std::string_view kEllipsis = "…";

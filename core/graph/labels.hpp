@@ -8,11 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "text/html_escape.hpp"
 #include "topology/device.hpp"
 
 namespace isola {
-
-std::string html_escape(std::string_view text);
 
 // Cuts `text` to at most `max_bytes` bytes on a UTF-8 boundary, ending in "…" when cut.
 std::string shorten(std::string_view text, std::size_t max_bytes);

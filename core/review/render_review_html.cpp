@@ -4,25 +4,12 @@
 #include <format>
 
 #include "review/review.hpp"
+#include "text/html_escape.hpp"
 
 namespace isola {
 namespace {
 
-std::string escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view s) { return html_escape(s); }
 
 constexpr std::string_view kStyle = R"(
 :root { color-scheme: light dark; --bg: #fcfcfc; --fg: #232629; --muted: #616569; --line: #d1d5d9;
