@@ -6,7 +6,7 @@
 
 #include <format>
 #include <iostream>
-#include <regex>
+#include <string_view>
 
 #include "export/export_config.hpp"
 #include "export_test_host.hpp"
@@ -87,7 +87,9 @@ TEST_F(ExportLibvirtSchema, IommufdFormValidatesOrIsRejectedOnlyForTheAttribute)
     const auto with_attribute = validate("iommufd", xml);
     if (with_attribute.exit_code == 0) SUCCEED() << "this libvirt's schema knows <driver iommufd='yes'/>";
     else {
-        const std::string without = std::regex_replace(xml, std::regex(" iommufd='yes'"), "");
+        std::string without = xml;
+        for (std::size_t at; (at = without.find(" iommufd='yes'")) != std::string::npos;)
+            without.erase(at, std::string_view(" iommufd='yes'").size());
         const auto without_attribute = validate("iommufd-stripped", without);
         EXPECT_EQ(without_attribute.exit_code, 0) << without_attribute.output;
         // libxml2's RelaxNG reports an interleave mismatch on <devices>, not the attribute itself,

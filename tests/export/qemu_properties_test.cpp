@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <format>
-#include <regex>
+#include <string_view>
 #include <set>
 #include <sstream>
 
@@ -36,10 +36,12 @@ std::string qemu_args(const Topology& host, bool iommufd) {
 
 std::set<std::string> vfio_pci_property_names(const std::string& text) {
     std::set<std::string> names;
-    const std::regex device_line(R"(-device vfio-pci,([^ \\\n]+))");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), device_line); it != std::sregex_iterator(); ++it) {
-        std::string props = (*it)[1];
-        std::istringstream in(props);
+    constexpr std::string_view kDevice = "-device vfio-pci,";
+    for (std::size_t at = text.find(kDevice); at != std::string::npos; at = text.find(kDevice, at + 1)) {
+        // The property list runs to the next space, backslash or line end.
+        const std::size_t begin = at + kDevice.size();
+        const std::size_t end = text.find_first_of(" \\\n", begin);
+        std::istringstream in(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
         for (std::string prop; std::getline(in, prop, ',');)
             if (auto eq = prop.find('='); eq != std::string::npos) names.insert(prop.substr(0, eq));
     }

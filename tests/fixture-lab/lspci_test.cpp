@@ -8,7 +8,8 @@
 #include <cstdio>
 #include <format>
 #include <map>
-#include <regex>
+#include <cctype>
+#include <string_view>
 
 using namespace isola::lab;
 
@@ -28,13 +29,20 @@ std::string run_lspci(const std::filesystem::path& root, const std::string& args
 
 // "0000:01:00.0 VGA compatible controller [0300]: NVIDIA ... [10de:2484] (rev a1)" -> address, IDs.
 std::map<std::string, std::string> listed_ids(const std::string& lspci) {
-    static const std::regex id(R"(\[([0-9a-f]{4}:[0-9a-f]{4})\])");
+    // The last "[vvvv:dddd]" of the line (the class "[0300]" has no colon).
+    auto is_id = [](std::string_view s) {
+        if (s.size() != 11 || s[0] != '[' || s[5] != ':' || s[10] != ']') return false;
+        for (std::size_t i : {1u, 2u, 3u, 4u, 6u, 7u, 8u, 9u})
+            if (!std::isxdigit(static_cast<unsigned char>(s[i])) || std::isupper(static_cast<unsigned char>(s[i])))
+                return false;
+        return true;
+    };
     std::map<std::string, std::string> out;
     std::istringstream in(lspci);
     for (std::string line; std::getline(in, line);) {
         std::string last;
-        for (auto it = std::sregex_iterator(line.begin(), line.end(), id); it != std::sregex_iterator(); ++it)
-            last = (*it)[1];
+        for (std::size_t at = line.find('['); at != std::string::npos; at = line.find('[', at + 1))
+            if (is_id(std::string_view(line).substr(at, 11))) last = line.substr(at + 1, 9);
         out[line.substr(0, 12)] = last;
     }
     return out;
