@@ -1,6 +1,8 @@
 // Shared by the fixture lab tests: the machine files, and reading/generating them.
 #pragma once
 
+#include <unistd.h>
+
 #include "fixture_lab.hpp"
 
 #include <algorithm>
@@ -34,11 +36,22 @@ inline MachineSpec load_machine(const std::string& stem) {
     return *spec;
 }
 
-// Generated trees live in the build directory, one per machine, rewritten by every test run.
+// Generated trees live in the build directory, one per machine and test process, rewritten by
+// every run: ctest runs each TEST as its own process, in parallel, so two tests writing the same
+// machine into one directory would race.
 inline std::filesystem::path generate(const std::string& stem) {
-    const auto root = std::filesystem::path(ISOLA_FIXTURE_OUT) / stem;
+    const auto root = std::filesystem::path(ISOLA_FIXTURE_OUT) / std::to_string(::getpid()) / stem;
     write_fixture(load_machine(stem), root);
     return root;
 }
+
+// Removes this process's generated trees when the test program ends.
+struct GeneratedTreesCleanup {
+    ~GeneratedTreesCleanup() {
+        std::error_code ec;
+        std::filesystem::remove_all(std::filesystem::path(ISOLA_FIXTURE_OUT) / std::to_string(::getpid()), ec);
+    }
+};
+inline GeneratedTreesCleanup generated_trees_cleanup;
 
 }  // namespace isola::lab::test
