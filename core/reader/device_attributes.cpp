@@ -24,13 +24,21 @@ Fact<T> missing(const fs::path& file) {
     return Fact<T>::unknown(std::format("{} is not provided by this kernel", file.filename().string()));
 }
 
+std::optional<Bdf> full_bdf(const std::string& name) {
+    // Only the kernel's full spelling names a PCI function directory ("0000:01:00.0").
+    if (name.size() < 12) return std::nullopt;
+    return Bdf::parse(name);
+}
+
 void read_tree_position(const fs::path& dir, Device& d) {
-    // The device directory sits inside its upstream bridge's directory (devices/pci0000:00/
-    // 0000:00:01.0/0000:01:00.0): the parent is the enclosing directory, if that is a function.
-    if (auto real = sysfs::canonical(dir)) {
-        auto up = real->parent_path().filename().string();
-        if (auto bdf = Bdf::parse(up); bdf && up.size() >= 12) d.parent = *bdf;
-    }
+    // bus/pci/devices/<bdf> links into devices/pci0000:00/0000:00:01.0/0000:01:00.0: the device
+    // directory sits inside its upstream bridge's, so the parent is the link target's second-to-
+    // last component, if that is a function. One readlink, not a realpath of the whole chain:
+    // this runs for every function, and hosts have thousands (SR-IOV).
+    std::error_code ec;
+    const fs::path target = fs::read_symlink(dir, ec);
+    if (ec) return;
+    if (auto bdf = full_bdf(target.parent_path().filename().string())) d.parent = *bdf;
 }
 
 void read_driver(const fs::path& dir, Device& d) {
@@ -45,7 +53,8 @@ void read_driver(const fs::path& dir, Device& d) {
         d.driver_override = missing<std::string>(dir / "driver_override");
 
     // vfio-dev/vfioN exists only while bound to a VFIO driver on a kernel with VFIO_DEVICE_CDEV.
-    auto cdevs = sysfs::list_dir(dir / "vfio-dev");
+    const bool vfio_bound = d.driver->find("vfio") != std::string::npos;
+    auto cdevs = vfio_bound ? sysfs::list_dir(dir / "vfio-dev") : std::vector<std::string>{};
     if (!cdevs.empty())
         d.vfio_cdev = Fact<std::string>::known(cdevs.front());
     else
@@ -78,8 +87,9 @@ void read_reset_and_platform(const fs::path& dir, Device& d) {
 }
 
 void read_sriov(const fs::path& dir, Device& d) {
-    if (auto pf = sysfs::canonical(dir / "physfn"))
-        if (auto bdf = Bdf::parse(pf->filename().string())) d.sriov.physfn = *bdf;
+    // physfn and virtfnN are links to sibling directories ("../0000:01:00.0"): their names say it.
+    if (auto pf = sysfs::link_basename(dir / "physfn"))
+        if (auto bdf = full_bdf(*pf)) d.sriov.physfn = *bdf;
 
     // Only physical functions with an SR-IOV capability (and a driver that supports it) have these.
     const char* not_pf = "not an SR-IOV physical function";
@@ -87,11 +97,10 @@ void read_sriov(const fs::path& dir, Device& d) {
     auto t = sysfs::read_signed(dir / "sriov_totalvfs");
     d.sriov.num_vfs = n ? Fact<int>::known(static_cast<int>(*n)) : Fact<int>::unknown(not_pf);
     d.sriov.total_vfs = t ? Fact<int>::known(static_cast<int>(*t)) : Fact<int>::unknown(not_pf);
-    for (const auto& name : sysfs::list_dir(dir)) {
-        if (!name.starts_with("virtfn")) continue;
-        if (auto vf = sysfs::canonical(dir / name))
-            if (auto bdf = Bdf::parse(vf->filename().string())) d.sriov.vfs.push_back(*bdf);
-    }
+    // virtfn0 .. virtfn<numvfs-1>; reading them by number spares a directory listing per function.
+    for (int i = 0; i < d.sriov.num_vfs.value_or(0); ++i)
+        if (auto vf = sysfs::link_basename(dir / std::format("virtfn{}", i)))
+            if (auto bdf = full_bdf(*vf)) d.sriov.vfs.push_back(*bdf);
     std::ranges::sort(d.sriov.vfs);
 }
 
