@@ -179,3 +179,15 @@ TEST(Cli, GraphWritesAPictureWithThePlanHighlighted) {
     EXPECT_EQ(bad.status, 66);
     EXPECT_EQ(bad.out, "isolactl: cannot tell the picture format of \"/tmp/x.jpeg\": name it .svg, .png or .dot\n");
 }
+
+TEST(Cli, ScanOfThisMachineStatesWhenNoIommuIsActive) {
+    if (std::filesystem::exists("/sys/kernel/iommu_groups/0")) GTEST_SKIP() << "this machine has IOMMU groups";
+    if (!std::filesystem::is_directory("/sys/bus/pci/devices")) GTEST_SKIP() << "this machine has no PCI bus";
+    auto r = isolactl("scan");
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("IOMMU:   No IOMMU is active on this host, so no device can be isolated for VFIO: enable "
+                         "VT-d (Intel) or AMD-Vi/IOMMU (AMD) in the firmware setup"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("No IOMMU group · "), std::string::npos) << r.out;
+}
