@@ -12,8 +12,7 @@ int run_export(const std::vector<std::string>& raw) {
     ArgumentSpec spec{{"--unmanaged", "--iommufd", "--rombar-off", "--x-vga"}, {"--format", "--romfile", "--proxmox-index"}};
     add_source_options(spec);
     // --format names the export format here; a listing's format is --import-format.
-    spec.with_value.erase("--format");
-    spec.with_value.insert({"--format", "--import-format"});
+    spec.with_value.insert("--import-format");
     auto args = parse_arguments(raw, spec);
     if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
 
