@@ -20,54 +20,59 @@ std::optional<unsigned> parse_unsigned(std::string_view s) {
 }
 
 template <class T>
-Fact<T> missing(const fs::path& file) {
-    return Fact<T>::unknown(std::format("{} is not provided by this kernel", file.filename().string()));
+Fact<T> missing(const char* file) {
+    return Fact<T>::unknown(std::format("{} is not provided by this kernel", file));
 }
 
-std::optional<Bdf> full_bdf(const std::string& name) {
+std::optional<Bdf> full_bdf(std::string_view name) {
     // Only the kernel's full spelling names a PCI function directory ("0000:01:00.0").
     if (name.size() < 12) return std::nullopt;
-    return Bdf::parse(name);
+    return Bdf::parse(std::string(name));
 }
 
-void read_tree_position(const fs::path& dir, Device& d) {
+std::string_view parent_component(std::string_view target) {
+    // "../../../devices/pci0000:00/0000:00:01.0/0000:01:00.0" -> "0000:00:01.0"
+    if (auto slash = target.rfind('/'); slash != std::string_view::npos) target = target.substr(0, slash);
+    if (auto slash = target.rfind('/'); slash != std::string_view::npos) target = target.substr(slash + 1);
+    return target;
+}
+
+void read_tree_position(const sysfs::AttributeDir& devices_dir, Device& d) {
     // bus/pci/devices/<bdf> links into devices/pci0000:00/0000:00:01.0/0000:01:00.0: the device
     // directory sits inside its upstream bridge's, so the parent is the link target's second-to-
     // last component, if that is a function. One readlink, not a realpath of the whole chain:
     // this runs for every function, and hosts have thousands (SR-IOV).
-    std::error_code ec;
-    const fs::path target = fs::read_symlink(dir, ec);
-    if (ec) return;
-    if (auto bdf = full_bdf(target.parent_path().filename().string())) d.parent = *bdf;
+    if (auto target = devices_dir.link_target(d.address.str().c_str()))
+        if (auto bdf = full_bdf(parent_component(*target))) d.parent = *bdf;
 }
 
-void read_driver(const fs::path& dir, Device& d) {
-    if (auto drv = sysfs::link_basename(dir / "driver"))
-        d.driver = Fact<std::string>::known(*drv);
-    else
-        d.driver = Fact<std::string>::known("");
+void read_driver(const sysfs::AttributeDir& dir, Device& d) {
+    d.driver = Fact<std::string>::known(dir.link_basename("driver").value_or(""));
 
-    if (auto ov = sysfs::read_line(dir / "driver_override"))
+    if (auto ov = dir.read_line("driver_override"))
         d.driver_override = Fact<std::string>::known(*ov == "(null)" ? "" : *ov);
     else
-        d.driver_override = missing<std::string>(dir / "driver_override");
+        d.driver_override = missing<std::string>("driver_override");
 
     // vfio-dev/vfioN exists only while bound to a VFIO driver on a kernel with VFIO_DEVICE_CDEV.
     const bool vfio_bound = d.driver->find("vfio") != std::string::npos;
-    auto cdevs = vfio_bound ? sysfs::list_dir(dir / "vfio-dev") : std::vector<std::string>{};
-    if (!cdevs.empty())
-        d.vfio_cdev = Fact<std::string>::known(cdevs.front());
-    else
-        d.vfio_cdev = Fact<std::string>::known("");
+    auto cdevs = vfio_bound ? dir.list("vfio-dev") : std::vector<std::string>{};
+    d.vfio_cdev = Fact<std::string>::known(cdevs.empty() ? std::string() : cdevs.front());
 }
 
-void read_reset_and_platform(const fs::path& dir, Device& d) {
-    if (auto rm = sysfs::read_line(dir / "reset_method")) {
+bool is_vga(const Device& d) {
+    // The kernel shows boot_vga only for VGA-class functions (pci_is_vga: 0x0300, or the
+    // pre-class-code 0x0001 "VGA-compatible"), so other classes need not be asked.
+    return !d.class_id || *d.class_id == 0x0300 || *d.class_id == 0x0001;
+}
+
+void read_reset_and_platform(const sysfs::AttributeDir& dir, Device& d) {
+    if (auto rm = dir.read_line("reset_method")) {
         std::vector<std::string> methods;
         std::istringstream in(*rm);
         for (std::string m; in >> m;) methods.push_back(m);
         d.reset_methods = Fact<std::vector<std::string>>::known(std::move(methods));
-    } else if (fs::exists(dir / "reset")) {
+    } else if (dir.has("reset")) {
         // Before reset_method (5.15) only the `reset` file said a reset exists, not which.
         d.reset_methods = Fact<std::vector<std::string>>::unknown("this kernel has no reset_method; a reset exists");
     } else {
@@ -75,42 +80,45 @@ void read_reset_and_platform(const fs::path& dir, Device& d) {
         d.reset_methods = Fact<std::vector<std::string>>::known({});
     }
 
-    if (auto vga = sysfs::read_line(dir / "boot_vga"))
-        d.boot_vga = Fact<bool>::known(*vga == "1");
-    else
-        d.boot_vga = Fact<bool>::unknown("not a VGA device");
+    auto vga = is_vga(d) ? dir.read_line("boot_vga") : std::nullopt;
+    d.boot_vga = vga ? Fact<bool>::known(*vga == "1") : Fact<bool>::unknown("not a VGA device");
 
-    if (auto numa = sysfs::read_signed(dir / "numa_node"))
+    if (auto numa = dir.read_signed("numa_node"))
         d.numa_node = Fact<int>::known(static_cast<int>(*numa));
     else
-        d.numa_node = missing<int>(dir / "numa_node");
+        d.numa_node = missing<int>("numa_node");
 }
 
-void read_sriov(const fs::path& dir, Device& d) {
+void read_sriov(const sysfs::AttributeDir& dir, const ConfigHints& hints, Device& d) {
     // physfn and virtfnN are links to sibling directories ("../0000:01:00.0"): their names say it.
-    if (auto pf = sysfs::link_basename(dir / "physfn"))
+    if (auto pf = dir.link_basename("physfn"))
         if (auto bdf = full_bdf(*pf)) d.sriov.physfn = *bdf;
 
-    // Only physical functions with an SR-IOV capability (and a driver that supports it) have these.
+    // Only physical functions with an SR-IOV capability (and a driver that supports it) have these;
+    // when config space showed no such capability there is nothing to ask.
     const char* not_pf = "not an SR-IOV physical function";
-    auto n = sysfs::read_signed(dir / "sriov_numvfs");
-    auto t = sysfs::read_signed(dir / "sriov_totalvfs");
+    const bool may_be_pf = hints.has_sriov_capability.value_or(true);
+    auto n = may_be_pf ? dir.read_signed("sriov_numvfs") : std::nullopt;
+    auto t = may_be_pf ? dir.read_signed("sriov_totalvfs") : std::nullopt;
     d.sriov.num_vfs = n ? Fact<int>::known(static_cast<int>(*n)) : Fact<int>::unknown(not_pf);
     d.sriov.total_vfs = t ? Fact<int>::known(static_cast<int>(*t)) : Fact<int>::unknown(not_pf);
     // virtfn0 .. virtfn<numvfs-1>; reading them by number spares a directory listing per function.
     for (int i = 0; i < d.sriov.num_vfs.value_or(0); ++i)
-        if (auto vf = sysfs::link_basename(dir / std::format("virtfn{}", i)))
+        if (auto vf = dir.link_basename(std::format("virtfn{}", i).c_str()))
             if (auto bdf = full_bdf(*vf)) d.sriov.vfs.push_back(*bdf);
     std::ranges::sort(d.sriov.vfs);
 }
 
-void read_link(const fs::path& dir, Device& d) {
+void read_link(const sysfs::AttributeDir& dir, Device& d) {
+    // The link attributes exist for PCIe functions only; a function known to be conventional PCI
+    // (no PCIe capability in config space) is not asked.
+    const bool may_be_pcie = !d.port_type || *d.port_type != PortType::Conventional;
     auto text = [&](const char* f) {
-        auto v = sysfs::read_line(dir / f);
+        auto v = may_be_pcie ? dir.read_line(f) : std::nullopt;
         return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown("not a PCIe device");
     };
     auto number = [&](const char* f) {
-        auto v = sysfs::read_signed(dir / f);
+        auto v = may_be_pcie ? dir.read_signed(f) : std::nullopt;
         return v ? Fact<int>::known(static_cast<int>(*v)) : Fact<int>::unknown("not a PCIe device");
     };
     d.link.current_speed = text("current_link_speed");
@@ -121,11 +129,13 @@ void read_link(const fs::path& dir, Device& d) {
 
 }  // namespace
 
-void read_device_attributes(const HostRoots& roots, Device& d, std::vector<Diagnostic>& diagnostics) {
-    const fs::path dir = roots.sysfs / "bus" / "pci" / "devices" / d.address.str();
-    read_tree_position(dir, d);
+void read_device_attributes(const sysfs::AttributeDir& devices_dir, const ConfigHints& hints, Device& d,
+                            std::vector<Diagnostic>& diagnostics) {
+    const std::string name = d.address.str();
+    read_tree_position(devices_dir, d);
+    const sysfs::AttributeDir dir(devices_dir, name.c_str());
 
-    if (auto group = sysfs::link_basename(dir / "iommu_group")) {
+    if (auto group = dir.link_basename("iommu_group")) {
         if (auto id = parse_unsigned(*group))
             d.iommu_group = *id;
         else
@@ -133,7 +143,7 @@ void read_device_attributes(const HostRoots& roots, Device& d, std::vector<Diagn
     }
     read_driver(dir, d);
     read_reset_and_platform(dir, d);
-    read_sriov(dir, d);
+    read_sriov(dir, hints, d);
     read_link(dir, d);
 }
 

@@ -5,11 +5,17 @@
 #include <vector>
 
 #include "reader/host_roots.hpp"
+#include "reader/libpci_scan.hpp"
+#include "reader/sysfs_file.hpp"
 #include "topology/topology.hpp"
 
 namespace isola::detail {
 
-void read_device_attributes(const HostRoots& roots, Device& device, std::vector<Diagnostic>& diagnostics);
+// `devices_dir` is <sysfs>/bus/pci/devices, held open for the whole scan; `hints` from the libpci
+// scan let it skip files the kernel cannot have created for this function. Safe to call for
+// different devices from different threads.
+void read_device_attributes(const sysfs::AttributeDir& devices_dir, const ConfigHints& hints, Device& device,
+                            std::vector<Diagnostic>& diagnostics);
 
 // Groups under <sysfs>/kernel/iommu_groups, with type and the no-IOMMU marker.
 std::vector<IommuGroup> read_iommu_groups(const HostRoots& roots, std::vector<Diagnostic>& diagnostics);

@@ -1,22 +1,78 @@
 #include "reader/read_host.hpp"
 
+#include <algorithm>
 #include <format>
+#include <future>
+#include <thread>
 
 #include "reader/device_attributes.hpp"
+#include "reader/function_queue.hpp"
 #include "reader/host_facts_reader.hpp"
 #include "reader/host_usage_reader.hpp"
 #include "reader/libpci_scan.hpp"
 
 namespace isola {
+namespace {
+
+using IndexedDiagnostics = std::vector<std::pair<std::size_t, Diagnostic>>;
+
+unsigned thread_count(const ReadOptions& options) {
+    return options.threads ? options.threads : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+
+// Reads the attribute files of every function the queue hands out, until it is drained.
+// Diagnostics carry the function's index so that they can be put in scan order afterwards.
+void read_claimed_attributes(detail::FunctionQueue& queue, const sysfs::AttributeDir& devices_dir,
+                             IndexedDiagnostics& diagnostics) {
+    std::vector<Diagnostic> found;
+    while (auto index = queue.claim()) {
+        auto& function = queue[*index];
+        detail::read_device_attributes(devices_dir, function.hints, function.device, found);
+        for (auto& d : found) diagnostics.emplace_back(*index, std::move(d));
+        found.clear();
+    }
+}
+
+}  // namespace
 
 std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadOptions& options) {
-    std::vector<Diagnostic> diagnostics;
-    auto devices = detail::scan_with_libpci(roots, options, diagnostics);
-    if (!devices) return std::unexpected(devices.error());
+    // The scan runs in parts side by side: libpci enumerates on this thread (it is not
+    // thread-safe), the other threads read each function's attribute files as soon as libpci has
+    // published it, and the IOMMU groups are read meanwhile. Which thread read what does not show
+    // in the result: diagnostics are put back in scan order.
+    const unsigned threads = thread_count(options);
+    std::vector<Diagnostic> group_diagnostics;
+    std::future<std::vector<IommuGroup>> groups_read =
+        std::async(threads > 1 ? std::launch::async : std::launch::deferred,
+                   [&] { return detail::read_iommu_groups(roots, group_diagnostics); });
 
-    for (auto& d : *devices) detail::read_device_attributes(roots, d, diagnostics);
-    auto groups = detail::read_iommu_groups(roots, diagnostics);
-    detail::attach_host_usage(roots, *devices, diagnostics);
+    std::vector<Diagnostic> diagnostics;
+    detail::FunctionQueue queue;
+    const sysfs::AttributeDir devices_dir(roots.sysfs / "bus" / "pci" / "devices");
+    std::vector<IndexedDiagnostics> attribute_diagnostics(threads);
+    std::expected<void, ReadError> scanned;
+    {
+        std::vector<std::jthread> readers;
+        for (unsigned t = 1; t < threads; ++t)
+            readers.emplace_back([&, t] { read_claimed_attributes(queue, devices_dir, attribute_diagnostics[t]); });
+        scanned = detail::scan_with_libpci(roots, options, queue, diagnostics);
+        read_claimed_attributes(queue, devices_dir, attribute_diagnostics[0]);
+    }
+    std::vector<IommuGroup> groups = groups_read.get();
+    if (!scanned) return std::unexpected(scanned.error());
+
+    IndexedDiagnostics in_order;
+    for (auto& part : attribute_diagnostics) std::ranges::move(part, std::back_inserter(in_order));
+    std::ranges::stable_sort(in_order, {}, &IndexedDiagnostics::value_type::first);
+    for (auto& [index, d] : in_order) diagnostics.push_back(std::move(d));
+    std::ranges::move(group_diagnostics, std::back_inserter(diagnostics));
+
+    std::vector<Device> devices;
+    auto functions = queue.take();
+    devices.reserve(functions.size());
+    for (auto& f : functions) devices.push_back(std::move(f.device));
+
+    detail::attach_host_usage(roots, devices, diagnostics);
     HostFacts host = detail::read_host_facts(roots, groups);
 
     Source source;
@@ -24,7 +80,7 @@ std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadO
     source.origin = roots.sysfs.string();
     source.captured_at = std::format("{:%FT%TZ}", std::chrono::floor<std::chrono::seconds>(options.clock()));
     source.tree_known = true;
-    return Topology(std::move(source), std::move(host), std::move(*devices), std::move(groups), std::move(diagnostics));
+    return Topology(std::move(source), std::move(host), std::move(devices), std::move(groups), std::move(diagnostics));
 }
 
 }  // namespace isola

@@ -90,7 +90,29 @@ TEST_P(FixtureMachine, IsolaAndLspciAgreeOnEveryFunction) {
         EXPECT_EQ(std::format("{:04x}:{:04x}", d.vendor_id, d.device_id), it->second.ids) << d.address.str();
         EXPECT_EQ(d.driver.value_or("?"), it->second.driver) << d.address.str();
         EXPECT_EQ(d.iommu_group ? std::to_string(*d.iommu_group) : "", it->second.group) << d.address.str();
+        EXPECT_EQ(std::format("{:04x}", d.class_id.value_or(0xffff)), it->second.cls) << d.address.str();
+        // lspci leaves out some zero ProgIf/Rev lines: compare the numbers.
+        auto hex = [](const std::string& s) { return s.empty() ? 0 : std::stoi(s, nullptr, 16); };
+        EXPECT_EQ(d.prog_if.value_or(0xff), hex(it->second.prog_if)) << d.address.str();
+        EXPECT_EQ(d.revision.value_or(0xff), hex(it->second.revision)) << d.address.str();
+        // Isola takes subsystem IDs from config space (header, or a bridge's SSVID capability),
+        // lspci from the sysfs files the kernel filled from the same registers.
+        const std::uint16_t sv = d.subsystem_vendor_id.value_or(0);
+        EXPECT_EQ(sv != 0 && sv != 0xffff ? std::format("{:04x}:{:04x}", sv, d.subsystem_device_id.value_or(0)) : "",
+                  it->second.subsystem)
+            << d.address.str();
     }
+}
+
+TEST_P(FixtureMachine, ResultDoesNotDependOnTheNumberOfThreads) {
+    // Attribute files are read on several threads while libpci scans; diagnostics are put back in
+    // scan order, so one thread and many give the same topology.
+    const auto at = [] { return std::chrono::system_clock::time_point{}; };
+    auto one = read_host(HostRoots::under(root()), {.clock = at, .threads = 1});
+    auto many = read_host(HostRoots::under(root()), {.clock = at, .threads = 5});
+    ASSERT_TRUE(one && many);
+    EXPECT_EQ(*one, *many);
+    EXPECT_EQ(one->diagnostics(), many->diagnostics());
 }
 
 TEST_P(FixtureMachine, ConfigSpaceFactsAreReadAsRoot) {

@@ -21,14 +21,15 @@ std::optional<std::map<std::string, LspciRecord>> lspci_records(const std::strin
     // Records are "Key:\tvalue" lines separated by blank lines.
     std::map<std::string, LspciRecord> records;
     std::istringstream in(out);
-    std::string slot, vendor, device;
+    std::string slot, vendor, device, svendor, sdevice;
     LspciRecord rec;
     auto flush = [&] {
         if (!slot.empty()) {
             rec.ids = vendor + ":" + device;
+            if (!svendor.empty()) rec.subsystem = svendor + ":" + sdevice;
             records[slot] = rec;
         }
-        slot.clear(), vendor.clear(), device.clear(), rec = {};
+        slot.clear(), vendor.clear(), device.clear(), svendor.clear(), sdevice.clear(), rec = {};
     };
     for (std::string line; std::getline(in, line);) {
         if (line.empty()) {
@@ -43,6 +44,11 @@ std::optional<std::map<std::string, LspciRecord>> lspci_records(const std::strin
         else if (key == "Device") device = value;
         else if (key == "Driver") rec.driver = value;
         else if (key == "IOMMUGroup") rec.group = value;
+        else if (key == "Class") rec.cls = value;
+        else if (key == "ProgIf") rec.prog_if = value;
+        else if (key == "Rev") rec.revision = value;
+        else if (key == "SVendor") svendor = value;
+        else if (key == "SDevice") sdevice = value;
     }
     flush();
     return records;

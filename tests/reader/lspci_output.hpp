@@ -12,6 +12,10 @@ struct LspciRecord {
     std::string ids;       // "8086:10d3"
     std::string driver;    // "" when lspci -k names none
     std::string group;     // IOMMUGroup, "" when none
+    std::string cls;       // "0300"
+    std::string prog_if;   // "" when 0 (lspci leaves it out)
+    std::string revision;  // "" when 0
+    std::string subsystem; // "1043:8694", "" when lspci prints none (0 or ffff vendor)
 };
 
 // `lspci -vmmnk -D -A linux-sysfs [-O sysfs.path=DIR]`; `sysfs_bus_pci` empty: lspci's default.

@@ -51,6 +51,7 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     write(dev / "numa_node", "garbage\n");
     std::string config(64, '\0');
     config[0] = '\x86', config[1] = '\x80', config[2] = '\xd3', config[3] = '\x10';
+    config[0x2c] = '\x86', config[0x2d] = '\x80';  // subsystem 8086:0000, as the sysfs files say
     write(dev / "config", config);
     fs::create_directories(t.path / "sys/bus/pci/devices");
     fs::create_symlink("../../../devices/pci0000:00/0000:00:02.0", t.path / "sys/bus/pci/devices/0000:00:02.0");
@@ -63,6 +64,8 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     const Device& d = r->devices().front();
     EXPECT_EQ(d.vendor_id, 0x8086);
     EXPECT_EQ(*d.class_id, 0x0200);
+    EXPECT_EQ(d.subsystem_vendor_id.value_or(0), 0x8086);
+    EXPECT_EQ(d.subsystem_device_id.value_or(0xffff), 0x0000);
     EXPECT_FALSE(d.port_type);
     EXPECT_EQ(d.port_type.why_unknown, "config space past 64 bytes needs root");
     EXPECT_FALSE(d.acs);
@@ -75,4 +78,12 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     EXPECT_EQ(r->diagnostics().front().subject, "0000:00:02.0");
     EXPECT_EQ(r->diagnostics().front().message, "its iommu_group link names \"abc\", not a group number");
     EXPECT_FALSE(r->host().kernel_release);
+
+    // The same diagnostics, in the same order, however many threads read the attributes.
+    const auto at = [] { return std::chrono::system_clock::time_point{}; };
+    auto one = read_host(HostRoots::under(t.path), {.clock = at, .threads = 1});
+    auto four = read_host(HostRoots::under(t.path), {.clock = at, .threads = 4});
+    ASSERT_TRUE(one && four);
+    EXPECT_EQ(one->diagnostics(), four->diagnostics());
+    EXPECT_EQ(*one, *four);
 }
