@@ -4,6 +4,7 @@
 
 #include "graph/graph_builder.hpp"
 #include "graph/graphviz_session.hpp"
+#include "graph/png_device.hpp"
 
 namespace isola {
 
@@ -26,7 +27,7 @@ std::expected<RenderedGraph, GraphError> render_graph(const Topology& topology, 
     if (auto laid = run_dot(graph, model); !laid) return std::unexpected(laid.error());
 
     const std::string name(to_string(format));
-    auto data = graph.render(name.c_str());
+    auto data = graph.render(format == GraphFormat::Png ? graphviz::kIsolaPngFormat : name.c_str());
     if (!data) {
         // PNG comes from the cairo plugin (libgvplugin_pango), which minimal installs may lack.
         return std::unexpected(GraphError{std::format(
@@ -35,6 +36,11 @@ std::expected<RenderedGraph, GraphError> render_graph(const Topology& topology, 
             name, data.error(), format == GraphFormat::Png ? "cairo (pango)" : "core")});
     }
     return RenderedGraph{.format = format, .data = std::move(*data)};
+}
+
+void prepare_graph_renderer(GraphFormat format) {
+    // A labelled picture of nothing: the label makes pango load the fonts Isola's graphs use.
+    (void)render_graph(Topology{}, GraphOptions{.title = "Isola"}, format);
 }
 
 }  // namespace isola

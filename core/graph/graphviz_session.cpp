@@ -4,6 +4,8 @@
 #include <cstring>
 #include <memory>
 
+#include "graph/png_device.hpp"
+
 namespace isola::graphviz {
 namespace {
 
@@ -38,7 +40,11 @@ Session::Session() : lock_(graphviz_mutex()) {
     // Warnings go to the hook too (instead of stderr); errors decide success by return codes.
     agseterr(AGWARN);
     // gvContext() reads the plugin list (config6a). Made once, under the lock; see context().
-    static GVC_t* const shared = gvContext();
+    static GVC_t* const shared = [] {
+        GVC_t* context = gvContext();
+        install_png_device(context);
+        return context;
+    }();
     context_ = shared;
 }
 
