@@ -1,5 +1,7 @@
 // isolactl graph: the Graphviz picture of a host, optionally with a plan's whole-group effect.
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <format>
 #include <fstream>
 #include <iostream>
@@ -12,14 +14,23 @@
 
 namespace isola::cli {
 
+namespace {
+
+std::optional<GraphFormat> graph_format_of(const std::filesystem::path& file) {
+    const auto ext = file.extension().string();
+    if (ext == ".svg") return GraphFormat::Svg;
+    if (ext == ".png") return GraphFormat::Png;
+    if (ext == ".dot" || ext == ".gv") return GraphFormat::Dot;
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::expected<std::string, std::string> write_graph(const Topology& topology, const std::filesystem::path& file,
                                                     const std::vector<Bdf>& plan_devices, const std::string& vm,
                                                     bool expand_vfs) {
-    GraphFormat format = GraphFormat::Svg;
-    const auto ext = file.extension().string();
-    if (ext == ".png") format = GraphFormat::Png;
-    else if (ext == ".dot" || ext == ".gv") format = GraphFormat::Dot;
-    else if (ext != ".svg")
+    const std::optional<GraphFormat> format = graph_format_of(file);
+    if (!format)
         return std::unexpected(std::format("cannot tell the picture format of \"{}\": name it .svg, .png or .dot",
                                            file.string()));
     GraphOptions options;
@@ -35,7 +46,7 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
         options.highlight.insert(plan_devices.begin(), plan_devices.end());
         options.title += std::format(" — plan: {} for \"{}\"", plan.refused() ? "refused" : "whole-group effect", vm);
     }
-    auto rendered = render_graph(topology, options, format);
+    auto rendered = render_graph(topology, options, *format);
     if (!rendered) return std::unexpected(rendered.error().message);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out || !out.write(rendered->data.data(), static_cast<std::streamsize>(rendered->data.size())))
@@ -64,6 +75,10 @@ int run_graph(const std::vector<std::string>& raw) {
         plan_devices.push_back(*bdf);
     }
     const std::string vm = args->value("--vm") ? *args->value("--vm") : std::string("vm");
+    // Graphviz's first render loads plugins and fonts; that happens meanwhile on another thread.
+    auto renderer_ready = std::async(std::launch::async, [format = graph_format_of(*output)] {
+        if (format) prepare_graph_renderer(*format);
+    });
     auto loaded = load_topology(*args);
     if (!loaded) return std::cerr << "isolactl: " << loaded.error() << "\n", kExitNoInput;
     auto written = write_graph(loaded->topology, *output, plan_devices, vm, args->has("--expand-vfs"));
