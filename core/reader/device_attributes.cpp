@@ -5,6 +5,7 @@
 #include <format>
 #include <sstream>
 
+#include "reader/config_space.hpp"
 #include "reader/sysfs_file.hpp"
 
 namespace isola::detail {
@@ -89,7 +90,7 @@ void read_reset_and_platform(const sysfs::AttributeDir& dir, Device& d) {
         d.numa_node = missing<int>("numa_node");
 }
 
-void read_sriov(const sysfs::AttributeDir& dir, const ConfigHints& hints, Device& d) {
+void read_sriov(const sysfs::AttributeDir& dir, std::optional<bool> has_sriov_capability, Device& d) {
     // physfn and virtfnN are links to sibling directories ("../0000:01:00.0"): their names say it.
     if (auto pf = dir.link_basename("physfn"))
         if (auto bdf = full_bdf(*pf)) d.sriov.physfn = *bdf;
@@ -97,7 +98,7 @@ void read_sriov(const sysfs::AttributeDir& dir, const ConfigHints& hints, Device
     // Only physical functions with an SR-IOV capability (and a driver that supports it) have these;
     // when config space showed no such capability there is nothing to ask.
     const char* not_pf = "not an SR-IOV physical function";
-    const bool may_be_pf = hints.has_sriov_capability.value_or(true);
+    const bool may_be_pf = has_sriov_capability.value_or(true);
     auto n = may_be_pf ? dir.read_signed("sriov_numvfs") : std::nullopt;
     auto t = may_be_pf ? dir.read_signed("sriov_totalvfs") : std::nullopt;
     d.sriov.num_vfs = n ? Fact<int>::known(static_cast<int>(*n)) : Fact<int>::unknown(not_pf);
@@ -129,11 +130,17 @@ void read_link(const sysfs::AttributeDir& dir, Device& d) {
 
 }  // namespace
 
-void read_device_attributes(const sysfs::AttributeDir& devices_dir, const ConfigHints& hints, Device& d,
-                            std::vector<Diagnostic>& diagnostics) {
+void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, std::vector<Diagnostic>& diagnostics) {
     const std::string name = d.address.str();
     read_tree_position(devices_dir, d);
     const sysfs::AttributeDir dir(devices_dir, name.c_str());
+
+    ConfigFacts config = read_config_facts(dir);
+    if (!config.readable) diagnostics.push_back({name, "its configuration space could not be read"});
+    d.header_type = std::move(config.header_type);
+    d.multifunction = std::move(config.multifunction);
+    d.port_type = std::move(config.port_type);
+    d.acs = std::move(config.acs);
 
     if (auto group = dir.link_basename("iommu_group")) {
         if (auto id = parse_unsigned(*group))
@@ -143,7 +150,7 @@ void read_device_attributes(const sysfs::AttributeDir& devices_dir, const Config
     }
     read_driver(dir, d);
     read_reset_and_platform(dir, d);
-    read_sriov(dir, hints, d);
+    read_sriov(dir, config.has_sriov_capability, d);
     read_link(dir, d);
 }
 

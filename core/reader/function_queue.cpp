@@ -30,7 +30,7 @@ std::optional<std::size_t> FunctionQueue::claim() {
     return std::nullopt;
 }
 
-std::vector<ScannedFunction> FunctionQueue::take() {
+std::vector<Device> FunctionQueue::take() {
     slots_.resize(filled_);  // a failed scan may have published fewer than it announced
     return std::move(slots_);
 }

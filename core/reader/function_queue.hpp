@@ -10,7 +10,7 @@
 #include <optional>
 #include <vector>
 
-#include "reader/libpci_scan.hpp"
+#include "topology/device.hpp"
 
 namespace isola::detail {
 
@@ -20,7 +20,7 @@ public:
     // here on, so readers never touch a container that is still growing.
     void open(std::size_t count);
     // Producer: the next slot, to fill in place; then publish() makes it claimable.
-    ScannedFunction& next_slot() { return slots_[filled_]; }
+    Device& next_slot() { return slots_[filled_]; }
     void publish();
     // Producer: no more functions (also after a failed scan). Wakes every waiting reader.
     void close();
@@ -28,17 +28,17 @@ public:
     // Readers: the index of a published, unclaimed function, waiting for the producer if needed;
     // nullopt once the producer has closed and every function is claimed.
     std::optional<std::size_t> claim();
-    ScannedFunction& operator[](std::size_t index) { return slots_[index]; }
+    Device& operator[](std::size_t index) { return slots_[index]; }
 
     // After producer and readers are done: the functions in scan order.
-    std::vector<ScannedFunction> take();
+    std::vector<Device> take();
 
 private:
     // Readers are woken every this many functions (and at close), not for each one: a wake-up
     // costs two system calls, as much as reading an attribute file.
     static constexpr std::size_t kWakeEvery = 32;
 
-    std::vector<ScannedFunction> slots_;
+    std::vector<Device> slots_;
     std::size_t filled_ = 0;  // producer only
     std::atomic<std::size_t> published_{0};
     std::atomic<std::size_t> next_claim_{0};

@@ -8,7 +8,6 @@
 #include <stdexcept>
 
 #include "reader/function_queue.hpp"
-#include "reader/sysfs_file.hpp"
 
 extern "C" {
 #include <pci/pci.h>
@@ -63,118 +62,20 @@ std::string lookup(pci_access* acc, int flags, auto... ids) {
     return name ? std::string(name) : std::string();
 }
 
-PortType port_type_from_pcie_flags(std::uint16_t flags) {
-    switch ((flags >> 4) & 0xf) {
-        case 0x0: return PortType::Endpoint;
-        case 0x1: return PortType::LegacyEndpoint;
-        case 0x4: return PortType::RootPort;
-        case 0x5: return PortType::UpstreamPort;
-        case 0x6: return PortType::DownstreamPort;
-        case 0x7: return PortType::PcieToPciBridge;
-        case 0x8: return PortType::PciToPcieBridge;
-        case 0x9: return PortType::RcIntegratedEndpoint;
-        case 0xa: return PortType::RcEventCollector;
-        default: return PortType::Endpoint;
-    }
-}
-
-constexpr std::size_t kUnprivilegedConfigBytes = 64;
-constexpr const char* kNeedsRoot = "config space past 64 bytes needs root";
-
-ConfigHints fill_from_config(pci_dev* pd, Device& d, std::size_t readable) {
-    d.header_type = Fact<std::uint8_t>::known(static_cast<std::uint8_t>(pci_read_byte(pd, PCI_HEADER_TYPE)));
-    d.multifunction = Fact<bool>::known((*d.header_type & 0x80) != 0);
-
-    if (readable <= kUnprivilegedConfigBytes) {
-        // Capabilities start at 0x40 at the earliest: nothing past the header is visible.
-        d.port_type = Fact<PortType>::unknown(kNeedsRoot);
-        d.acs = Fact<std::optional<AcsCapability>>::unknown(kNeedsRoot);
-        return {};
-    }
-    pci_fill_info(pd, PCI_FILL_CAPS | PCI_FILL_EXT_CAPS);
-    pci_cap* exp = pci_find_cap(pd, PCI_CAP_ID_EXP, PCI_CAP_NORMAL);
-    if (!exp) {
-        d.port_type = Fact<PortType>::known(PortType::Conventional);
-        // No PCIe capability, no extended config space, so no ACS capability either.
-        d.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
-        return {.has_sriov_capability = false};
-    }
-    d.port_type = Fact<PortType>::known(port_type_from_pcie_flags(pci_read_word(pd, exp->addr + PCI_EXP_FLAGS)));
-    if (readable <= 256) {
-        d.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
-        return {};
-    }
-    if (pci_cap* acs = pci_find_cap(pd, PCI_EXT_CAP_ID_ACS, PCI_CAP_EXTENDED)) {
-        d.acs = Fact<std::optional<AcsCapability>>::known(AcsCapability{
-            .capability = pci_read_word(pd, acs->addr + PCI_ACS_CAP),
-            .control = pci_read_word(pd, acs->addr + PCI_ACS_CTRL),
-        });
-    } else {
-        d.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
-    }
-    return {.has_sriov_capability = pci_find_cap(pd, PCI_EXT_CAP_ID_SRIOV, PCI_CAP_EXTENDED) != nullptr};
-}
-
-// Subsystem IDs as the kernel reads them when it enumerates the function (pci_setup_device):
-// from the header of a normal or CardBus function, from the SSVID capability of a bridge (0 when
-// it has none). The sysfs files repeat those values, so taking them from the config space already
-// in hand spares two files per function. nullopt when the bytes are not readable (a bridge's
-// capability without root): the caller then asks sysfs.
-std::optional<std::pair<std::uint16_t, std::uint16_t>> subsystem_from_config(pci_dev* pd, const Device& d,
-                                                                             std::size_t readable) {
-    auto at = [&](int offset) -> std::optional<std::pair<std::uint16_t, std::uint16_t>> {
-        if (static_cast<std::size_t>(offset) + 4 > readable) return std::nullopt;
-        return std::pair{pci_read_word(pd, offset), pci_read_word(pd, offset + 2)};
-    };
-    if (!d.header_type) return std::nullopt;
-    switch (*d.header_type & 0x7f) {
-        case PCI_HEADER_TYPE_NORMAL: return at(PCI_SUBSYSTEM_VENDOR_ID);
-        case PCI_HEADER_TYPE_CARDBUS: return at(PCI_CB_SUBSYSTEM_VENDOR_ID);
-        case PCI_HEADER_TYPE_BRIDGE:
-            if (readable <= kUnprivilegedConfigBytes) return std::nullopt;  // capabilities not visible
-            if (pci_cap* ssvid = pci_find_cap(pd, PCI_CAP_ID_SSVID, PCI_CAP_NORMAL)) return at(ssvid->addr + PCI_SSVID_VENDOR);
-            return std::pair<std::uint16_t, std::uint16_t>{0, 0};
-        default: return std::nullopt;
-    }
-}
-
-void read_function(pci_access* acc, pci_dev* pd, const sysfs::AttributeDir& devices_dir, ScannedFunction& out,
-                   std::vector<Diagnostic>& diagnostics) {
-    // IDs and class from sysfs, as lspci shows them: the kernel may have fixed a broken class.
-    pci_fill_info(pd, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT);
-    Device& d = out.device;
+void read_function(pci_access* acc, pci_dev* pd, Device& d) {
+    // IDs, class and subsystem from sysfs, as lspci shows them: values the kernel read at
+    // enumeration (and may have fixed for broken devices), with no config-space transaction.
+    // Config registers are read by read_config_facts(), on the attribute-reader threads.
+    pci_fill_info(pd, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS);
     d.address = Bdf{static_cast<std::uint32_t>(pd->domain), pd->bus, pd->dev, pd->func};
     d.vendor_id = pd->vendor_id;
     d.device_id = pd->device_id;
     d.class_id = Fact<std::uint16_t>::known(pd->device_class);
     d.prog_if = Fact<std::uint8_t>::known(pd->prog_if);
     d.revision = Fact<std::uint8_t>::known(pd->rev_id);
-
-    // One read of config space (4096 bytes as root, 64 otherwise) tells how much is readable,
-    // and handed to libpci as its cache it answers every capability lookup from memory instead
-    // of a pread per register.
-    const std::string name = d.address.str();
-    auto config = devices_dir.read((name + "/config").c_str(), 4096);
-    std::optional<std::pair<std::uint16_t, std::uint16_t>> subsystem;
-    if (!config || config->size() < kUnprivilegedConfigBytes) {
-        diagnostics.push_back({name, "its configuration space could not be read"});
-        d.header_type = Fact<std::uint8_t>::unknown("config space unreadable");
-        d.multifunction = Fact<bool>::unknown("config space unreadable");
-        d.port_type = Fact<PortType>::unknown("config space unreadable");
-        d.acs = Fact<std::optional<AcsCapability>>::unknown("config space unreadable");
-    } else {
-        pci_setup_cache(pd, reinterpret_cast<u8*>(config->data()), static_cast<int>(config->size()));
-        out.hints = fill_from_config(pd, d, config->size());
-        subsystem = subsystem_from_config(pd, d, config->size());
-        pci_setup_cache(pd, nullptr, 0);  // the buffer dies with this function
-    }
-    if (!subsystem) {
-        pci_fill_info(pd, PCI_FILL_SUBSYS);
-        if (pd->known_fields & PCI_FILL_SUBSYS) subsystem = std::pair{pd->subsys_vendor_id, pd->subsys_id};
-    }
-    if (subsystem) {
-        d.subsystem_vendor_id = Fact<std::uint16_t>::known(subsystem->first);
-        d.subsystem_device_id = Fact<std::uint16_t>::known(subsystem->second);
+    if (pd->known_fields & PCI_FILL_SUBSYS) {
+        d.subsystem_vendor_id = Fact<std::uint16_t>::known(pd->subsys_vendor_id);
+        d.subsystem_device_id = Fact<std::uint16_t>::known(pd->subsys_id);
     } else {
         d.subsystem_vendor_id = Fact<std::uint16_t>::unknown("no subsystem IDs");
         d.subsystem_device_id = d.subsystem_vendor_id;
@@ -234,9 +135,8 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
         std::size_t count = 0;
         for (pci_dev* pd = acc->devices; pd; pd = pd->next) ++count;
         out.open(count);
-        const sysfs::AttributeDir devices_dir(bus_dir / "devices");
         for (pci_dev* pd = acc->devices; pd; pd = pd->next) {
-            read_function(acc.get(), pd, devices_dir, out.next_slot(), diagnostics);
+            read_function(acc.get(), pd, out.next_slot());
             out.publish();
         }
     } catch (const LibpciFailure& e) {

@@ -26,8 +26,7 @@ void read_claimed_attributes(detail::FunctionQueue& queue, const sysfs::Attribut
                              IndexedDiagnostics& diagnostics) {
     std::vector<Diagnostic> found;
     while (auto index = queue.claim()) {
-        auto& function = queue[*index];
-        detail::read_device_attributes(devices_dir, function.hints, function.device, found);
+        detail::read_device_attributes(devices_dir, queue[*index], found);
         for (auto& d : found) diagnostics.emplace_back(*index, std::move(d));
         found.clear();
     }
@@ -37,8 +36,8 @@ void read_claimed_attributes(detail::FunctionQueue& queue, const sysfs::Attribut
 
 std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadOptions& options) {
     // The scan runs in parts side by side: libpci enumerates on this thread (it is not
-    // thread-safe), the other threads read each function's attribute files as soon as libpci has
-    // published it, and the IOMMU groups are read meanwhile. Which thread read what does not show
+    // thread-safe), the other threads read each function's config registers and attribute files
+    // as soon as libpci has published it, and the IOMMU groups are read meanwhile. Which thread read what does not show
     // in the result: diagnostics are put back in scan order.
     const unsigned threads = thread_count(options);
     std::vector<Diagnostic> group_diagnostics;
@@ -67,10 +66,7 @@ std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadO
     for (auto& [index, d] : in_order) diagnostics.push_back(std::move(d));
     std::ranges::move(group_diagnostics, std::back_inserter(diagnostics));
 
-    std::vector<Device> devices;
-    auto functions = queue.take();
-    devices.reserve(functions.size());
-    for (auto& f : functions) devices.push_back(std::move(f.device));
+    std::vector<Device> devices = queue.take();
 
     detail::attach_host_usage(roots, devices, diagnostics);
     HostFacts host = detail::read_host_facts(roots, groups);

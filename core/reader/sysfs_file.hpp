@@ -47,6 +47,7 @@ public:
     AttributeDir& operator=(const AttributeDir&) = delete;
 
     bool is_open() const { return fd_ >= 0; }
+    int fd() const { return fd_; }  // for openat() of files read in other ways (config space)
     // The whole attribute (at most `limit` bytes); sysfs produces an attribute in one piece, so a
     // short first read is the end of it.
     std::optional<std::string> read(const char* name, std::size_t limit = 4096) const;

@@ -51,7 +51,8 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     write(dev / "numa_node", "garbage\n");
     std::string config(64, '\0');
     config[0] = '\x86', config[1] = '\x80', config[2] = '\xd3', config[3] = '\x10';
-    config[0x2c] = '\x86', config[0x2d] = '\x80';  // subsystem 8086:0000, as the sysfs files say
+    config[0x06] = '\x10';  // status: has a capability list...
+    config[0x34] = '\x40';  // ...starting at 0x40, past what a reader without root may see
     write(dev / "config", config);
     fs::create_directories(t.path / "sys/bus/pci/devices");
     fs::create_symlink("../../../devices/pci0000:00/0000:00:02.0", t.path / "sys/bus/pci/devices/0000:00:02.0");

@@ -1,0 +1,170 @@
+#include "reader/config_space.hpp"
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace isola::detail {
+namespace {
+
+// Register offsets (PCI Local Bus 3.0, PCI Express Base 6.0).
+constexpr unsigned kStatus = 0x04, kHeaderType = 0x0c, kCapabilityPointer = 0x34;
+constexpr std::uint16_t kStatusCapabilityList = 0x10;
+constexpr std::uint8_t kCapPcie = 0x10;
+constexpr std::uint16_t kExtCapAcs = 0x000d, kExtCapSriov = 0x0010;
+constexpr unsigned kExtendedStart = 0x100, kLegacySize = 0x100;
+constexpr const char* kNeedsRoot = "config space past 64 bytes needs root";
+constexpr const char* kUnreadable = "config space unreadable";
+
+class ConfigFile {
+public:
+    explicit ConfigFile(const sysfs::AttributeDir& dir)
+        : fd_(dir.is_open() ? ::openat(dir.fd(), "config", O_RDONLY | O_CLOEXEC) : -1) {
+        struct stat st;
+        if (fd_ >= 0 && ::fstat(fd_, &st) == 0) size_ = static_cast<std::size_t>(st.st_size);
+    }
+    ~ConfigFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    ConfigFile(const ConfigFile&) = delete;
+    ConfigFile& operator=(const ConfigFile&) = delete;
+
+    // What the device has: 256 bytes, or 4096 with extended config space.
+    std::size_t size() const { return size_; }
+    // One aligned dword, little-endian as on the bus. nullopt when it cannot be read, which is
+    // what the kernel does past byte 64 for a reader without CAP_SYS_ADMIN.
+    std::optional<std::uint32_t> dword(unsigned offset) const {
+        std::array<unsigned char, 4> b{};
+        if (fd_ < 0 || ::pread(fd_, b.data(), b.size(), offset) != static_cast<ssize_t>(b.size())) return std::nullopt;
+        return b[0] | (b[1] << 8) | (b[2] << 16) | (std::uint32_t{b[3]} << 24);
+    }
+
+private:
+    int fd_ = -1;
+    std::size_t size_ = 0;
+};
+
+PortType port_type_from_pcie_flags(std::uint16_t flags) {
+    switch ((flags >> 4) & 0xf) {
+        case 0x0: return PortType::Endpoint;
+        case 0x1: return PortType::LegacyEndpoint;
+        case 0x4: return PortType::RootPort;
+        case 0x5: return PortType::UpstreamPort;
+        case 0x6: return PortType::DownstreamPort;
+        case 0x7: return PortType::PcieToPciBridge;
+        case 0x8: return PortType::PciToPcieBridge;
+        case 0x9: return PortType::RcIntegratedEndpoint;
+        case 0xa: return PortType::RcEventCollector;
+        default: return PortType::Endpoint;
+    }
+}
+
+void set_unknown(ConfigFacts& f, const char* why, bool with_header) {
+    if (!with_header) {
+        f.header_type = Fact<std::uint8_t>::unknown(why);
+        f.multifunction = Fact<bool>::unknown(why);
+    }
+    f.port_type = Fact<PortType>::unknown(why);
+    f.acs = Fact<std::optional<AcsCapability>>::unknown(why);
+}
+
+void set_conventional(ConfigFacts& f) {
+    // No PCIe capability: no extended config space, so no ACS or SR-IOV capability either.
+    f.port_type = Fact<PortType>::known(PortType::Conventional);
+    f.acs = Fact<std::optional<AcsCapability>>::known(std::nullopt);
+    f.has_sriov_capability = false;
+}
+
+// The standard capability list: the PCIe capability's flags, if there is one. Pointers are
+// followed at most once each, so a looping chain (broken hardware, damaged fixture) ends.
+enum class PcieSearch { NotReadable, Absent, Found };
+PcieSearch find_pcie_flags(const ConfigFile& config, unsigned pointer, std::uint16_t& flags) {
+    std::bitset<256> visited;
+    for (unsigned at = pointer & 0xfc; at >= 0x40 && at < kLegacySize && !visited[at]; ) {
+        visited[at] = true;
+        const auto cap = config.dword(at);
+        if (!cap) return PcieSearch::NotReadable;
+        if ((*cap & 0xff) == kCapPcie) {
+            flags = static_cast<std::uint16_t>(*cap >> 16);
+            return PcieSearch::Found;
+        }
+        at = (*cap >> 8) & 0xfc;
+    }
+    return PcieSearch::Absent;
+}
+
+void read_extended(const ConfigFile& config, ConfigFacts& f) {
+    if (config.size() <= kLegacySize) {
+        f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+        return;
+    }
+    std::optional<AcsCapability> acs;
+    bool sriov = false;
+    std::bitset<1024> visited;  // dword index of each header
+    for (unsigned at = kExtendedStart; at >= kExtendedStart && at + 4 <= config.size() && !visited[at / 4];) {
+        visited[at / 4] = true;
+        const auto header = config.dword(at);
+        if (!header) {
+            f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+            return;
+        }
+        if (*header == 0 || *header == 0xffffffff) break;  // no (more) extended capabilities
+        const std::uint16_t id = *header & 0xffff;
+        if (id == kExtCapAcs && !acs) {
+            const auto regs = config.dword(at + 4);  // ACS Capability (low word), ACS Control (high)
+            if (!regs) {
+                f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+                return;
+            }
+            acs = AcsCapability{.capability = static_cast<std::uint16_t>(*regs & 0xffff),
+                                .control = static_cast<std::uint16_t>(*regs >> 16)};
+        }
+        if (id == kExtCapSriov) sriov = true;
+        at = (*header >> 20) & 0xffc;
+    }
+    f.acs = Fact<std::optional<AcsCapability>>::known(acs);
+    f.has_sriov_capability = sriov;
+}
+
+}  // namespace
+
+ConfigFacts read_config_facts(const sysfs::AttributeDir& function_dir) {
+    ConfigFacts f;
+    const ConfigFile config(function_dir);
+    const auto header = config.dword(kHeaderType);
+    const auto status = config.dword(kStatus);
+    if (!header || !status) {
+        set_unknown(f, kUnreadable, false);
+        return f;
+    }
+    f.readable = true;
+    const auto type = static_cast<std::uint8_t>(*header >> 16);
+    f.header_type = Fact<std::uint8_t>::known(type);
+    f.multifunction = Fact<bool>::known((type & 0x80) != 0);
+
+    if (!((*status >> 16) & kStatusCapabilityList)) {
+        set_conventional(f);
+        return f;
+    }
+    const auto pointer = config.dword(kCapabilityPointer);
+    std::uint16_t flags = 0;
+    switch (pointer ? find_pcie_flags(config, *pointer & 0xff, flags) : PcieSearch::NotReadable) {
+        case PcieSearch::NotReadable:
+            // Capabilities start at 0x40 at the earliest: without root nothing past the header shows.
+            set_unknown(f, kNeedsRoot, true);
+            return f;
+        case PcieSearch::Absent:
+            set_conventional(f);
+            return f;
+        case PcieSearch::Found:
+            f.port_type = Fact<PortType>::known(port_type_from_pcie_flags(flags));
+            read_extended(config, f);
+            return f;
+    }
+    return f;
+}
+
+}  // namespace isola::detail
