@@ -331,7 +331,9 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
             "'isolactl snapshot save'",
             origin, e.byte)});
     }
-    if (!j.is_object() || j.value("format", "") != "isola-snapshot")
+    // Not j.value("format", ""): it throws when "format" holds something other than a string.
+    const auto format = j.is_object() ? j.find("format") : j.end();
+    if (!j.is_object() || format == j.end() || !format->is_string() || *format != "isola-snapshot")
         return std::unexpected(SnapshotError{std::format(
             "{} is not an Isola snapshot (no \"format\": \"isola-snapshot\"); to read a pasted listing use "
             "'isolactl import'",

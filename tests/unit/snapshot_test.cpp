@@ -113,6 +113,11 @@ TEST(Snapshot, CorruptFilesAreRefusedWithASentence) {
     EXPECT_EQ(other.error().message,
               "host.json is not an Isola snapshot (no \"format\": \"isola-snapshot\"); to read a pasted listing use "
               "'isolactl import'");
+    // Found by fuzz-snapshot-loader: a "format" that is not a string (here a duplicate key, the
+    // last one wins) must be the same sentence, not an exception.
+    auto array_format = snapshot_from_json(R"({"format": "isola-snapshot", "format": [1], "version": 1})", "host.json");
+    ASSERT_FALSE(array_format);
+    EXPECT_EQ(array_format.error().message, other.error().message);
 
     std::string text = snapshot_to_json(full_topology());
     text.replace(text.find("\"0000:0b:00.0\""), 14, "\"0000:zz:00.0\"");
