@@ -22,7 +22,9 @@ Commands:
                         the whole-group effect of assigning devices to a VM, before anything happens
   review [--vm-configs DIR]... [--libvirt DIR]... [--proxmox DIR]... [--json | --html FILE]
                         host-wide group conflicts, and the VM definitions that claim devices
-                        (default on the live host: /etc/libvirt/qemu, /etc/pve/qemu-server)
+                        (default on the live host: /etc/libvirt/qemu, /etc/pve/qemu-server);
+                        Proxmox mapping= claims resolve through /etc/pve/mapping/pci.cfg
+                        [--pve-mappings FILE]
   graph -o FILE.svg|.png|.dot [--plan BDF]... [--vm NAME] [--expand-vfs]
                         the PCI tree with IOMMU groups as boxes coloured by state (Graphviz)
   export --format F BDF...

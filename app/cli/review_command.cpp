@@ -25,7 +25,7 @@ bool looks_like_proxmox(const fs::path& dir) {
 }  // namespace
 
 int run_review(const std::vector<std::string>& raw) {
-    ArgumentSpec spec{{"--json", "--no-vm-configs"}, {"--html"}, {"--vm-configs", "--libvirt", "--proxmox"}};
+    ArgumentSpec spec{{"--json", "--no-vm-configs"}, {"--html", "--pve-mappings"}, {"--vm-configs", "--libvirt", "--proxmox"}};
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
@@ -53,6 +53,17 @@ int run_review(const std::vector<std::string>& raw) {
     for (const auto& [dir, proxmox] : dirs) {
         auto read = proxmox ? read_proxmox_configs(dir) : read_libvirt_domains(dir);
         if (!read) return std::cerr << "isolactl: " << read.error().message << "\n", kExitNoInput;
+        if (proxmox) {
+            // "mapping=NAME" claims resolve through the cluster's pci.cfg, for this node.
+            const std::string* named_file = args->value("--pve-mappings");
+            const auto file = named_file ? std::optional<fs::path>(*named_file) : find_proxmox_pci_mappings(dir);
+            const auto node = loaded->topology.host().hostname;
+            if (file && node) {
+                auto mappings = read_proxmox_pci_mappings(*file);
+                if (!mappings) return std::cerr << "isolactl: " << mappings.error().message << "\n", kExitNoInput;
+                resolve_proxmox_mappings(*read, *mappings, *node);
+            }
+        }
         for (auto& vm : *read) vms.push_back(std::move(vm));
     }
 

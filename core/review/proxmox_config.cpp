@@ -11,40 +11,9 @@
 namespace isola {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    for (std::size_t start = 0;;) {
-        const auto end = s.find(sep, start);
-        out.push_back(trim(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
-        if (end == std::string_view::npos) return out;
-        start = end + 1;
-    }
-}
-
 bool is_hostpci_key(std::string_view key) {
     return key.starts_with("hostpci") && key.size() > 7 &&
            std::ranges::all_of(key.substr(7), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
-// "[DDDD:]BB:DD.F", or "[DDDD:]BB:DD" for the whole slot.
-std::optional<ClaimedDevice> parse_id(std::string_view id) {
-    ClaimedDevice c;
-    std::optional<Bdf> bdf;
-    if (id.find('.') != std::string_view::npos) {
-        bdf = Bdf::parse(id);
-    } else {
-        bdf = Bdf::parse(std::string(id) + ".0");
-        c.whole_slot = true;
-    }
-    if (!bdf) return std::nullopt;
-    c.address = *bdf;
-    return c;
 }
 
 // Sentences name the VM, which Proxmox writes after the hostpci lines ("name:" sorts later), so
@@ -74,7 +43,7 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
         std::string_view line = rest.substr(0, nl);
         rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         ++line_no;
-        line = trim(line);
+        line = trim_blank(line);
         if (line.empty() || line.starts_with('#')) continue;  // "#" lines are the VM's description
         if (line.starts_with('[')) break;  // snapshots and [PENDING] follow the current configuration
         const auto colon = line.find(':');
@@ -88,24 +57,25 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
             reported_bad_line = true;
             continue;
         }
-        const std::string_view key = trim(line.substr(0, colon));
-        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string_view key = trim_blank(line.substr(0, colon));
+        const std::string_view value = trim_blank(line.substr(colon + 1));
         if (key == "name") vm.name = std::string(value);
         if (!is_hostpci_key(key)) continue;
 
         std::optional<std::string_view> host, mapping;
-        const auto options = split(value, ',');
+        const auto options = split_trimmed(value, ',');
         for (std::size_t i = 0; i < options.size(); ++i) {
             const auto eq = options[i].find('=');
             if (eq == std::string_view::npos) {
                 if (i == 0) host = options[i];  // the ID list may come first without "host="
                 continue;
             }
-            const auto k = trim(options[i].substr(0, eq));
-            if (k == "host") host = trim(options[i].substr(eq + 1));
-            else if (k == "mapping") mapping = trim(options[i].substr(eq + 1));
+            const auto k = trim_blank(options[i].substr(0, eq));
+            if (k == "host") host = trim_blank(options[i].substr(eq + 1));
+            else if (k == "mapping") mapping = trim_blank(options[i].substr(eq + 1));
         }
         if (mapping && !host) {
+            vm.mapping_uses.push_back({std::string(*mapping), std::string(key), line_no});
             pending.push_back({"vm-mapping-unresolved", line_no,
                                std::format("uses the cluster resource mapping \"{}\" ({}), which only the cluster's "
                                            "/etc/pve/mapping/pci.cfg resolves: the review cannot tell which device it "
@@ -119,8 +89,8 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
                                            value.substr(0, 60))});
             continue;
         }
-        for (const auto id : split(*host, ';')) {
-            auto claim = parse_id(id);
+        for (const auto id : split_trimmed(*host, ';')) {
+            auto claim = parse_proxmox_device_id(id);
             if (!claim) {
                 pending.push_back({"vm-claim-unreadable", line_no,
                                    std::format("has {} \"{}\", which is not a PCI address (BB:DD.F or BB:DD); this "

@@ -20,6 +20,9 @@ struct ExpandedVm {
         const ClaimedDevice* source = nullptr;
     };
     std::vector<Claim> claims;
+    // Claims whose address now holds another device than the definition recorded (Proxmox
+    // mappings): reported, and left out of `claims` — the VM would not get that device.
+    std::vector<std::pair<const ClaimedDevice*, const Device*>> changed;
 };
 
 std::vector<ExpandedVm> expand_vms(const Topology& t, std::span<const VmDefinition> vms);

@@ -1,6 +1,7 @@
 #include "review/vm_definition_files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <format>
@@ -9,6 +10,36 @@
 #include <system_error>
 
 namespace isola {
+
+std::string_view trim_blank(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split_trimmed(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+        const auto end = s.find(sep, start);
+        out.push_back(trim_blank(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
+}
+
+std::optional<ClaimedDevice> parse_proxmox_device_id(std::string_view id) {
+    ClaimedDevice c;
+    std::optional<Bdf> bdf;
+    if (id.find('.') != std::string_view::npos) {
+        bdf = Bdf::parse(id);
+    } else {
+        bdf = Bdf::parse(std::string(id) + ".0");
+        c.whole_slot = true;
+    }
+    if (!bdf) return std::nullopt;
+    c.address = *bdf;
+    return c;
+}
 
 std::string vm_name_or_file(const VmDefinition& vm) {
     const bool proxmox = vm.kind == "proxmox" && !vm.id.empty();

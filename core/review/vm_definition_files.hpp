@@ -4,6 +4,7 @@
 #include <expected>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,12 @@
 #include "review/vm_definition.hpp"
 
 namespace isola {
+
+// Proxmox text helpers (qm.conf and mapping/pci.cfg share the syntax).
+std::string_view trim_blank(std::string_view s);
+std::vector<std::string_view> split_trimmed(std::string_view s, char sep);
+// "[DDDD:]BB:DD.F", or "[DDDD:]BB:DD" for the whole slot (then `whole_slot` and function 0).
+std::optional<ClaimedDevice> parse_proxmox_device_id(std::string_view id);
 
 // "\"win11\"", or "VM 101" (Proxmox without a name), or "the VM" (nothing read yet).
 std::string vm_name_or_file(const VmDefinition& vm);

@@ -10,6 +10,22 @@
 #include "review/vm_definition_files.hpp"
 
 namespace isola::review_detail {
+namespace {
+
+// The device a claim names holds what the definition recorded (unknown subsystem IDs: no objection).
+bool holds_expected(const Device& d, const ExpectedIdentity& e) {
+    if (d.vendor_id != e.vendor_id || d.device_id != e.device_id) return false;
+    if (!e.subsystem || !d.subsystem_vendor_id || !d.subsystem_device_id) return true;
+    return *d.subsystem_vendor_id == e.subsystem->first && *d.subsystem_device_id == e.subsystem->second;
+}
+
+std::string identity_text(std::uint16_t vendor, std::uint16_t device, std::optional<std::pair<std::uint16_t, std::uint16_t>> sub) {
+    std::string s = std::format("{:04x}:{:04x}", vendor, device);
+    if (sub) s += std::format(" (subsystem {:04x}:{:04x})", sub->first, sub->second);
+    return s;
+}
+
+}  // namespace
 
 std::vector<ExpandedVm> expand_vms(const Topology& t, std::span<const VmDefinition> vms) {
     std::map<std::string, int> names;
@@ -23,6 +39,14 @@ std::vector<ExpandedVm> expand_vms(const Topology& t, std::span<const VmDefiniti
                 : vm.kind == "proxmox" && !vm.id.empty() ? "VM " + vm.id
                                                          : vm.source_file;
         for (const auto& c : vm.devices) {
+            if (c.expected) {
+                // A slot claim records the identity of its function 0, as Proxmox's own check does.
+                const Device* at = t.find(c.address);
+                if (at && !holds_expected(*at, *c.expected)) {
+                    e.changed.emplace_back(&c, at);
+                    continue;
+                }
+            }
             bool found = false;
             if (c.whole_slot)
                 for (const auto& d : t.devices())
@@ -68,6 +92,7 @@ private:
         const VmDefinition& def = *vm.definition;
         for (const auto& p : def.problems)
             out_.push_back({Severity::Confirm, p.code, p.sentence, {}, std::nullopt, {vm.key}});
+        for (const auto& [claim, now] : vm.changed) changed_device(vm, *claim, *now);
         if (vm.claims.empty()) return;
 
         AttachRequest request;
@@ -82,6 +107,24 @@ private:
         for (const auto& r : plan.refusals) refusal(vm, r, request);
         for (GroupId gid : plan.groups) partial_group(vm, gid, request);
         if (def.kind == "libvirt") unmanaged(vm);
+    }
+
+    void changed_device(const ExpandedVm& vm, const ClaimedDevice& claim, const Device& now) {
+        const ExpectedIdentity& e = *claim.expected;
+        const bool same_ids = now.vendor_id == e.vendor_id && now.device_id == e.device_id;
+        const auto now_sub = now.subsystem_vendor_id && now.subsystem_device_id
+                                 ? std::optional{std::pair{*now.subsystem_vendor_id, *now.subsystem_device_id}}
+                                 : std::nullopt;
+        out_.push_back(
+            {Severity::Blocker, "vm-device-changed",
+             std::format("{}:{}: {} claims {} through {} as {}, but that address now holds {} ({}); Proxmox refuses to "
+                         "start the VM this way: point the mapping at the card's current address (Datacenter → "
+                         "Resource Mappings), or put the card back",
+                         vm.definition->source_file, claim.line, vm_name_or_file(*vm.definition), claim.address.str(),
+                         e.via, identity_text(e.vendor_id, e.device_id, same_ids ? e.subsystem : std::nullopt),
+                         identity_text(now.vendor_id, now.device_id, same_ids ? now_sub : std::nullopt),
+                         now.display_name()),
+             {claim.address}, now.iommu_group, {vm.key}});
     }
 
     const ClaimedDevice* claim_of(const ExpandedVm& vm, const Bdf& b) const {

@@ -167,3 +167,93 @@ TEST(ReviewDefinitionDirs, ReadsOnlyDefinitionFilesAndReportsAMissingDirectory) 
     EXPECT_EQ(missing.error().message, "cannot read the Proxmox VM config directory " + (pve_dir / "nope").string() +
                                            ": No such file or directory");
 }
+
+namespace {
+
+constexpr const char* kPciCfg = "gpu\n"
+                                "\tmap id=1002:6798,iommugroup=4,node=pve,path=0000:04:00.0,subsystem-id=1458:3001\n"
+                                "\tmap id=10de:2204,node=other,path=0000:41:00.0\n"
+                                "\tdescription Radeon for the gaming VM\n"
+                                "\tmdev 0\n"
+                                "\n"
+                                "nics\n"
+                                "\tmap id=8086:1521,node=pve,path=0000:05:00.0;0000:05:00.1\n";
+
+VmDefinition vm_using(std::string mapping) {
+    return parse_proxmox_config("name: gaming\nhostpci0: mapping=" + mapping + ",pcie=1\n", "/etc/pve/qemu-server/100.conf");
+}
+
+}  // namespace
+
+TEST(ReviewProxmox, ReadsResourceMappings) {
+    const auto m = parse_proxmox_pci_mappings(kPciCfg, "/etc/pve/mapping/pci.cfg");
+    ASSERT_EQ(m.mappings.size(), 2u);
+    const auto& gpu = m.mappings.at("gpu");
+    ASSERT_EQ(gpu.size(), 2u);
+    EXPECT_EQ(gpu[0].node, "pve");
+    EXPECT_EQ(gpu[0].paths, std::vector<std::string>{"0000:04:00.0"});
+    EXPECT_EQ(gpu[0].id, (std::pair<std::uint16_t, std::uint16_t>{0x1002, 0x6798}));
+    EXPECT_EQ(gpu[0].subsystem, (std::pair<std::uint16_t, std::uint16_t>{0x1458, 0x3001}));
+    EXPECT_EQ(gpu[0].line, 2);
+    EXPECT_FALSE(gpu[1].subsystem);
+    EXPECT_EQ(m.mappings.at("nics")[0].paths.size(), 2u);
+    EXPECT_TRUE(m.problems.empty());
+}
+
+TEST(ReviewProxmox, AMappingOfThisNodeBecomesAClaimWithTheRecordedIdentity) {
+    const auto m = parse_proxmox_pci_mappings(kPciCfg, "/etc/pve/mapping/pci.cfg");
+    std::vector vms{vm_using("gpu")};
+    resolve_proxmox_mappings(vms, m, "pve");
+    EXPECT_TRUE(vms[0].problems.empty());
+    ASSERT_EQ(vms[0].devices.size(), 1u);
+    const ClaimedDevice& c = vms[0].devices[0];
+    EXPECT_EQ(c.address, Bdf::parse("04:00.0"));
+    EXPECT_EQ(c.entry, "hostpci0");
+    EXPECT_EQ(c.line, 2);
+    ASSERT_TRUE(c.expected);
+    EXPECT_EQ(c.expected->vendor_id, 0x1002);
+    EXPECT_EQ(c.expected->device_id, 0x6798);
+    EXPECT_EQ(c.expected->via, "the resource mapping \"gpu\"");
+}
+
+TEST(ReviewProxmox, MappingsThatCannotBeResolvedSaySo) {
+    const auto m = parse_proxmox_pci_mappings(kPciCfg, "/etc/pve/mapping/pci.cfg");
+    std::vector vms{vm_using("tpu"), vm_using("gpu"), vm_using("nics")};
+    resolve_proxmox_mappings(std::span(vms).first(1), m, "pve");
+    resolve_proxmox_mappings(std::span(vms).subspan(1, 1), m, "backup");
+    resolve_proxmox_mappings(std::span(vms).subspan(2), m, "pve");
+    for (const auto& vm : vms) {
+        EXPECT_TRUE(vm.devices.empty());
+        ASSERT_EQ(vm.problems.size(), 1u);
+        EXPECT_EQ(vm.problems[0].code, "vm-mapping-unresolved");
+    }
+    EXPECT_EQ(vms[0].problems[0].sentence,
+              "/etc/pve/qemu-server/100.conf:2: \"gaming\" (VM 100) uses the resource mapping \"tpu\" (hostpci0), which "
+              "/etc/pve/mapping/pci.cfg does not define; Proxmox cannot start the VM this way: create the mapping or "
+              "fix the name");
+    EXPECT_EQ(vms[1].problems[0].sentence,
+              "/etc/pve/qemu-server/100.conf:2: \"gaming\" (VM 100) uses the resource mapping \"gpu\" (hostpci0), which "
+              "has no device for this node (\"backup\"); Proxmox cannot start the VM here: add this node's device to "
+              "the mapping");
+    EXPECT_EQ(vms[2].problems[0].sentence,
+              "/etc/pve/qemu-server/100.conf:2: \"gaming\" (VM 100) uses the resource mapping \"nics\" (hostpci0), which "
+              "offers 2 devices on this node; the VM gets whichever is free when it starts, so their IOMMU groups are "
+              "not checked");
+}
+
+TEST(ReviewProxmox, FindsTheClustersMappingFileFromAQemuServerDirectory) {
+    const auto root = fresh_dir("pve-layout");
+    std::filesystem::create_directories(root / "etc/pve/nodes/pve/qemu-server");
+    std::filesystem::create_directories(root / "etc/pve/mapping");
+    EXPECT_FALSE(find_proxmox_pci_mappings(root / "etc/pve/qemu-server"));
+    write(root / "etc/pve/mapping/pci.cfg", kPciCfg);
+    EXPECT_EQ(find_proxmox_pci_mappings(root / "etc/pve/qemu-server"), root / "etc/pve/mapping/pci.cfg");
+    EXPECT_EQ(find_proxmox_pci_mappings(root / "etc/pve/nodes/pve/qemu-server/"), root / "etc/pve/mapping/pci.cfg");
+    auto read = read_proxmox_pci_mappings(root / "etc/pve/mapping/pci.cfg");
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->mappings.size(), 2u);
+    EXPECT_EQ(read_proxmox_pci_mappings(root / "nope.cfg").error().message,
+              "cannot read the Proxmox resource mappings " + (root / "nope.cfg").string() +
+                  ": no such file or not readable");
+    std::filesystem::remove_all(root);
+}

@@ -139,3 +139,28 @@ TEST(ReviewVms, TheGroupTableShowsWhoClaimsWhat) {
     EXPECT_EQ(r.groups[4].members.at(0).driver, std::optional<std::string>("vfio-pci"));
     EXPECT_EQ(r.vm_sources, std::vector<std::string>{"linux (libvirt, /etc/libvirt/qemu/linux.xml)"});
 }
+
+TEST(ReviewVms, AMappedAddressHoldingAnotherCardIsABlocker) {
+    // The mapping recorded an RX 6800 at 04:00.0; the host now has the Radeon HD 7970 there.
+    auto c = claim("04:00.0", 7);
+    c.entry = "hostpci0";
+    c.expected = ExpectedIdentity{.vendor_id = 0x1002, .device_id = 0x73bf, .via = "the resource mapping \"gpu\""};
+    const std::vector vms{proxmox("100", "gaming", {c})};
+    const Review r = review_host(review_host_fixture(), vms);
+    const auto f = only(r, "vm-device-changed");
+    EXPECT_EQ(f.severity, Severity::Blocker);
+    EXPECT_EQ(f.sentence, "/etc/pve/qemu-server/100.conf:7: \"gaming\" (VM 100) claims 0000:04:00.0 through the resource "
+        "mapping \"gpu\" as 1002:73bf, but that address now holds 1002:6798 (Tahiti XT [Radeon HD 7970]); Proxmox "
+        "refuses to start the VM this way: point the mapping at the card's current address (Datacenter → Resource "
+        "Mappings), or put the card back");
+    EXPECT_EQ(f.devices, bdfs({"04:00.0"}));
+    EXPECT_EQ(f.group, 4u);
+    // The changed claim is not judged as a claim of the card that is there now: nothing else about the VM.
+    EXPECT_EQ(std::ranges::count_if(r.findings, [](const ReviewFinding& x) { return !x.vms.empty() && x.vms[0] == "gaming"; }), 1);
+
+    // Recorded as what is there: no finding of this kind.
+    c.expected->device_id = 0x6798;
+    EXPECT_TRUE(findings_with(review_host(review_host_fixture(), std::vector{proxmox("100", "gaming", {c})}),
+                              "vm-device-changed")
+                    .empty());
+}

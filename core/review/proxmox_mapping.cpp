@@ -1,0 +1,166 @@
+// Proxmox PCI resource mappings (/etc/pve/mapping/pci.cfg) and resolving "mapping=NAME" claims.
+// The mapping records what each node's device is (id, subsystem-id): Proxmox refuses to start a
+// VM when the address now holds something else, and the review says so before that happens.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <format>
+#include <fstream>
+#include <sstream>
+
+#include "review/vm_definition.hpp"
+#include "review/vm_definition_files.hpp"
+
+namespace isola {
+namespace {
+
+// "10de:2204" -> {0x10de, 0x2204}
+std::optional<std::pair<std::uint16_t, std::uint16_t>> parse_id_pair(std::string_view s) {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto hex = [](std::string_view h) -> std::optional<std::uint16_t> {
+        std::uint16_t v = 0;
+        auto [p, ec] = std::from_chars(h.data(), h.data() + h.size(), v, 16);
+        if (ec != std::errc{} || p != h.data() + h.size() || h.empty() || h.size() > 4) return std::nullopt;
+        return v;
+    };
+    auto a = hex(s.substr(0, colon)), b = hex(s.substr(colon + 1));
+    if (!a || !b) return std::nullopt;
+    return std::pair{*a, *b};
+}
+
+const ProxmoxMappedDevice* device_for_node(const std::vector<ProxmoxMappedDevice>& devices, std::string_view node,
+                                           std::size_t& count) {
+    const ProxmoxMappedDevice* found = nullptr;
+    count = 0;
+    for (const auto& d : devices)
+        if (d.node == node) {
+            found = &d;
+            count += d.paths.size();
+        }
+    return found;
+}
+
+}  // namespace
+
+ProxmoxPciMappings parse_proxmox_pci_mappings(std::string_view text, std::string source_file) {
+    ProxmoxPciMappings out;
+    out.source_file = std::move(source_file);
+    std::vector<ProxmoxMappedDevice>* current = nullptr;
+    int line_no = 0;
+    for (std::string_view rest = text; !rest.empty();) {
+        const auto nl = rest.find('\n');
+        const std::string_view raw = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+        ++line_no;
+        const std::string_view line = trim_blank(raw);
+        if (line.empty() || line.starts_with('#')) continue;
+        if (!std::isspace(static_cast<unsigned char>(raw.front()))) {  // a mapping's name starts a section
+            current = &out.mappings[std::string(line)];
+            continue;
+        }
+        if (!line.starts_with("map ") && !line.starts_with("map\t")) continue;  // description, mdev, ...
+        if (!current) {
+            out.problems.push_back({"vm-mapping-unreadable", line_no,
+                                    std::format("{}:{}: a \"map\" line before any mapping name; it is ignored",
+                                                out.source_file, line_no)});
+            continue;
+        }
+        ProxmoxMappedDevice device;
+        device.line = line_no;
+        for (const auto option : split_trimmed(line.substr(4), ',')) {
+            const auto eq = option.find('=');
+            if (eq == std::string_view::npos) continue;
+            const auto key = option.substr(0, eq), value = option.substr(eq + 1);
+            if (key == "node") device.node = std::string(value);
+            else if (key == "path")
+                for (const auto p : split_trimmed(value, ';')) device.paths.emplace_back(p);
+            else if (key == "id") device.id = parse_id_pair(value);
+            else if (key == "subsystem-id") device.subsystem = parse_id_pair(value);
+        }
+        current->push_back(std::move(device));
+    }
+    return out;
+}
+
+std::expected<ProxmoxPciMappings, DefinitionDirError> read_proxmox_pci_mappings(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return std::unexpected(DefinitionDirError{std::format(
+            "cannot read the Proxmox resource mappings {}: no such file or not readable", file.string())});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_proxmox_pci_mappings(text.str(), file.string());
+}
+
+std::optional<std::filesystem::path> find_proxmox_pci_mappings(const std::filesystem::path& qemu_server_dir) {
+    // Lexically, not through the symlink: /etc/pve/qemu-server links to nodes/NODE/qemu-server.
+    const auto dir = (qemu_server_dir / "").lexically_normal().parent_path();
+    for (const auto& base : {dir.parent_path(), dir.parent_path().parent_path().parent_path()}) {
+        std::error_code ec;
+        if (const auto file = base / "mapping" / "pci.cfg"; std::filesystem::is_regular_file(file, ec)) return file;
+    }
+    return std::nullopt;
+}
+
+void resolve_proxmox_mappings(std::span<VmDefinition> vms, const ProxmoxPciMappings& mappings, std::string_view node) {
+    bool file_problems_told = false;
+    for (auto& vm : vms) {
+        if (vm.kind != "proxmox") continue;
+        // Unreadable lines of pci.cfg are told once, on the first VM that uses a mapping.
+        if (!vm.mapping_uses.empty() && !file_problems_told) {
+            std::ranges::copy(mappings.problems, std::back_inserter(vm.problems));
+            file_problems_told = true;
+        }
+        for (const auto& use : vm.mapping_uses) {
+            auto problem = std::ranges::find_if(vm.problems, [&](const DefinitionProblem& p) {
+                return p.code == "vm-mapping-unresolved" && p.line == use.line;
+            });
+            const std::string at = std::format("{}:{}: {}", vm.source_file, use.line, vm_name_or_file(vm));
+            auto replace = [&](std::string sentence) {
+                if (problem != vm.problems.end()) problem->sentence = std::move(sentence);
+            };
+            auto mapping = mappings.mappings.find(use.mapping);
+            if (mapping == mappings.mappings.end()) {
+                replace(std::format("{} uses the resource mapping \"{}\" ({}), which {} does not define; Proxmox "
+                                    "cannot start the VM this way: create the mapping or fix the name",
+                                    at, use.mapping, use.entry, mappings.source_file));
+                continue;
+            }
+            std::size_t offered = 0;
+            const ProxmoxMappedDevice* device = device_for_node(mapping->second, node, offered);
+            if (!device || offered == 0) {
+                replace(std::format("{} uses the resource mapping \"{}\" ({}), which has no device for this node "
+                                    "(\"{}\"); Proxmox cannot start the VM here: add this node's device to the mapping",
+                                    at, use.mapping, use.entry, node));
+                continue;
+            }
+            if (offered > 1) {
+                replace(std::format("{} uses the resource mapping \"{}\" ({}), which offers {} devices on this node; "
+                                    "the VM gets whichever is free when it starts, so their IOMMU groups are not "
+                                    "checked",
+                                    at, use.mapping, use.entry, offered));
+                continue;
+            }
+            auto claim = parse_proxmox_device_id(device->paths.front());
+            if (!claim) {
+                replace(std::format("{} uses the resource mapping \"{}\" ({}), whose path \"{}\" in {}:{} is not a "
+                                    "PCI address; this claim is not checked",
+                                    at, use.mapping, use.entry, device->paths.front(), mappings.source_file,
+                                    device->line));
+                continue;
+            }
+            claim->entry = use.entry;
+            claim->line = use.line;
+            if (device->id)
+                claim->expected = ExpectedIdentity{.vendor_id = device->id->first,
+                                                   .device_id = device->id->second,
+                                                   .subsystem = device->subsystem,
+                                                   .via = std::format("the resource mapping \"{}\"", use.mapping)};
+            vm.devices.push_back(*claim);
+            if (problem != vm.problems.end()) vm.problems.erase(problem);
+        }
+    }
+}
+
+}  // namespace isola
