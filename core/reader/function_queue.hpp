@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cassert>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -20,7 +21,10 @@ public:
     // here on, so readers never touch a container that is still growing.
     void open(std::size_t count);
     // Producer: the next slot, to fill in place; then publish() makes it claimable.
-    Device& next_slot() { return slots_[filled_]; }
+    Device& next_slot() {
+        assert(filled_ < slots_.size() && "more functions published than announced by open()");
+        return slots_[filled_];
+    }
     void publish();
     // Producer: no more functions (also after a failed scan). Wakes every waiting reader.
     void close();
