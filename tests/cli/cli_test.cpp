@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -190,4 +191,28 @@ TEST(Cli, ScanOfThisMachineStatesWhenNoIommuIsActive) {
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("No IOMMU group · "), std::string::npos) << r.out;
+}
+
+TEST(Cli, ReviewResolvesProxmoxMappingsAndSeesACardThatChanged) {
+    // A fixture-lab host (hostname "edge-acs-less-root-ports") and a Proxmox cluster layout whose
+    // mapping recorded another NIC at 0000:01:00.0 than the 82574L [8086:10d3] that is there.
+    const auto root = std::filesystem::temp_directory_path() / ("isola-pve-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root);
+    const std::string gen = std::string(ISOLA_FIXTURE_GEN) + " " + ISOLA_FIXTURE_MACHINES_DIR +
+                            "/edge-acs-less-root-ports.json " + (root / "host").string() + " >/dev/null";
+    ASSERT_EQ(std::system(gen.c_str()), 0);
+    std::filesystem::create_directories(root / "etc/pve/qemu-server");
+    std::filesystem::create_directories(root / "etc/pve/mapping");
+    std::ofstream(root / "etc/pve/qemu-server/100.conf") << "hostpci0: mapping=nic,pcie=1\nname: router\n";
+    std::ofstream(root / "etc/pve/mapping/pci.cfg")
+        << "nic\n\tmap id=8086:1533,iommugroup=2,node=edge-acs-less-root-ports,path=0000:01:00.0\n";
+    const auto host = root / "host";
+    auto r = isolactl("review --sysfs-root " + (host / "sys").string() + " --proc-root " + (host / "proc").string() +
+                      " --dev-root " + (host / "dev").string() + " --proxmox " + (root / "etc/pve/qemu-server").string());
+    std::filesystem::remove_all(root);
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("claims 0000:01:00.0 through the resource mapping \"nic\" as 8086:1533, but that address now "
+                         "holds 8086:10d3 (Intel Corporation 82574L Gigabit Network Connection)"),
+              std::string::npos)
+        << r.out;
 }
