@@ -38,12 +38,12 @@ std::string_view parent_component(std::string_view target) {
     return target;
 }
 
-void read_tree_position(const sysfs::AttributeDir& devices_dir, Device& d) {
+void read_tree_position(const sysfs::AttributeDir& devices_dir, const std::string& name, Device& d) {
     // bus/pci/devices/<bdf> links into devices/pci0000:00/0000:00:01.0/0000:01:00.0: the device
     // directory sits inside its upstream bridge's, so the parent is the link target's second-to-
     // last component, if that is a function. One readlink, not a realpath of the whole chain:
     // this runs for every function, and hosts have thousands (SR-IOV).
-    if (auto target = devices_dir.link_target(d.address.str().c_str()))
+    if (auto target = devices_dir.link_target(name.c_str()))
         if (auto bdf = full_bdf(parent_component(*target))) d.parent = *bdf;
 }
 
@@ -132,7 +132,7 @@ void read_link(const sysfs::AttributeDir& dir, Device& d) {
 
 void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, std::vector<Diagnostic>& diagnostics) {
     const std::string name = d.address.str();
-    read_tree_position(devices_dir, d);
+    read_tree_position(devices_dir, name, d);
     const sysfs::AttributeDir dir(devices_dir, name.c_str());
 
     ConfigFacts config = read_config_facts(dir);
