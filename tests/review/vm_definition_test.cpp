@@ -257,3 +257,22 @@ TEST(ReviewProxmox, FindsTheClustersMappingFileFromAQemuServerDirectory) {
                   ": no such file or not readable");
     std::filesystem::remove_all(root);
 }
+
+TEST(ReviewProxmox, DamagedMappingFilesAreToldWithFileAndLine) {
+    const auto m = parse_proxmox_pci_mappings("\tmap id=1002:6798,node=pve,path=0000:04:00.0\n"
+                                              "gpu\n"
+                                              "\tmap id=1002:6798,node=pve,path=slot-four\n",
+                                              "/etc/pve/mapping/pci.cfg");
+    ASSERT_EQ(m.problems.size(), 1u);
+    EXPECT_EQ(m.problems[0].sentence, "/etc/pve/mapping/pci.cfg:1: a \"map\" line before any mapping name; it is ignored");
+
+    std::vector vms{vm_using("gpu")};
+    resolve_proxmox_mappings(vms, m, "pve");
+    EXPECT_TRUE(vms[0].devices.empty());
+    ASSERT_EQ(vms[0].problems.size(), 2u);
+    EXPECT_EQ(vms[0].problems[1].sentence, m.problems[0].sentence) << "the file's own problems are told once";
+    EXPECT_EQ(vms[0].problems[0].code, "vm-mapping-unresolved");
+    EXPECT_EQ(vms[0].problems[0].sentence,
+              "/etc/pve/qemu-server/100.conf:2: \"gaming\" (VM 100) uses the resource mapping \"gpu\" (hostpci0), whose "
+              "path \"slot-four\" in /etc/pve/mapping/pci.cfg:3 is not a PCI address; this claim is not checked");
+}
