@@ -30,6 +30,10 @@ enum class ListingFormat {
     SysfsFind,   // `find /sys/kernel/iommu_groups/ -type l`: ".../iommu_groups/N/devices/DDDD:BB:DD.F"
     Dmesg,       // kernel log: "pci DDDD:BB:DD.F: Adding to iommu group N"
     Lspci,       // plain `lspci` (names, no numeric IDs)
+    // The fallback for shapes no form above knows (group_structure.hpp): group headings with the
+    // addresses nested under them by indentation or tree drawing, group and address on one line,
+    // tables with a group column. Tried last under Auto.
+    Structured,
 };
 std::string_view to_string(ListingFormat);
 std::optional<ListingFormat> listing_format_from_string(std::string_view);
@@ -40,7 +44,8 @@ struct ImportError {
 
 // Parses `text` (the whole file) into a Topology with source kind Listing. `origin` is the file
 // name shown in diagnostics. Lines that are not understood become Diagnostics, not errors; an
-// error is returned only when nothing at all could be recognised.
+// error is returned only when nothing at all could be recognised. That error names the first
+// line holding a PCI address that could not be placed, when there is one (Auto and Structured).
 std::expected<Topology, ImportError> import_listing(std::string_view text, ListingFormat format,
                                                     std::string origin);
 

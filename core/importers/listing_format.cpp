@@ -7,7 +7,7 @@
 namespace isola {
 namespace {
 
-constexpr std::array<std::pair<ListingFormat, std::string_view>, 12> kFormatNames{{
+constexpr std::array<std::pair<ListingFormat, std::string_view>, 13> kFormatNames{{
     {ListingFormat::Auto, "auto"},
     {ListingFormat::IommuLoop, "iommu-loop"},
     {ListingFormat::LspciNn, "lspci-nn"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<ListingFormat, std::string_view>, 12> kFormatName
     {ListingFormat::SysfsFind, "sysfs-find"},
     {ListingFormat::Dmesg, "dmesg"},
     {ListingFormat::Lspci, "lspci"},
+    {ListingFormat::Structured, "structured"},
 }};
 
 }  // namespace

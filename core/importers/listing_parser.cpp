@@ -1,9 +1,8 @@
 #include "importers/listing_parser.hpp"
 
 #include <algorithm>
-#include <format>
-#include <algorithm>
 #include <cctype>
+#include <format>
 
 #include "importers/iommu_sh_line.hpp"
 #include "importers/kernel_cmdline.hpp"
@@ -80,7 +79,8 @@ std::string quoted_excerpt(std::string_view text) {
 }  // namespace
 
 ParsedListing parse_listing(const std::vector<ListingLine>& lines, ListingFormat forced) {
-    ListingParser parser(forced);
+    const GroupStructure structure = read_group_structure(lines);
+    ListingParser parser(forced, structure);
     for (const auto& line : lines) parser.read(line);
     return parser.finish();
 }
@@ -150,6 +150,16 @@ void ListingParser::note_acs_mention(const ListingLine& line, bool in_comment) {
 }
 
 void ListingParser::unknown_line(const ListingLine& line) {
+    const bool names_address = structure_->line(line.number).names_address;
+    if (names_address && !out_.first_unplaced) out_.first_unplaced = ParsedListing::UnplacedLine{line.number, line.text};
+    if (names_address && allowed(ListingFormat::Structured)) {
+        out_.diagnostics.push_back(
+            {std::format("line {}", line.number),
+             std::format("skipped {}: it names a PCI address, but neither the line nor a group heading above it "
+                         "says which IOMMU group that function is in",
+                         quoted_excerpt(line.text))});
+        return;
+    }
     out_.diagnostics.push_back({std::format("line {}", line.number),
                                 std::format("skipped {}: it is not part of any listing format Isola knows",
                                             quoted_excerpt(line.text))});
@@ -225,8 +235,12 @@ bool ListingParser::read_kernel_log(const ListingLine& line) {
 // Lines that end an lshw table because they clearly belong to a listing.
 bool ListingParser::strong_form(const ListingLine& line) const {
     std::string_view t = line.text;
-    return parse_group_header(t) || parse_group_one_liner(t) || parse_lspci_device_line(t) ||
-           parse_sysfs_group_path(t) || parse_iommu_sh_device(t) || LspciTreeReader::starts_tree(t);
+    if (parse_group_header(t) || parse_group_one_liner(t) || parse_lspci_device_line(t) || parse_sysfs_group_path(t) ||
+        parse_iommu_sh_device(t) || LspciTreeReader::starts_tree(t))
+        return true;
+    const StructuredLine& structured = structure_->line(line.number);
+    return allowed(ListingFormat::Structured) &&
+           (structured.role == StructureRole::Heading || (structured.role == StructureRole::Member && structured.group));
 }
 
 // `lshw -short` / `lshw -businfo` tables: not PCI listings, skipped without diagnostics.
@@ -369,6 +383,70 @@ bool ListingParser::read_device_line(const ListingLine& line) {
     return true;
 }
 
+// The structured group listing (group_structure.hpp), for lines in shapes no other form knows.
+// It comes after the named forms, so that whatever they read stays read exactly as before, and
+// before the bare lspci device line, which it can give the group of the heading above it.
+bool ListingParser::read_structured(const ListingLine& line) {
+    if (!allowed(ListingFormat::Structured)) return false;
+    const StructuredLine& structured = structure_->line(line.number);
+    switch (structured.role) {
+        case StructureRole::None: return false;
+        case StructureRole::Heading:
+        case StructureRole::Context:
+            // A heading ends the group above it, whichever form that group's heading had.
+            use_block(ListingFormat::Structured, line.number);
+            header_.reset();
+            header_indent_.reset();
+            device_.reset();
+            if (structured.role == StructureRole::Heading && structured.misaligned)
+                out_.diagnostics.push_back(
+                    {std::format("line {}", line.number),
+                     std::format("the lines under {} are not all indented alike, so it is not clear which of them are "
+                                 "in IOMMU group {}; their group was left unknown (indent every line of a group the "
+                                 "same way under its heading)",
+                                 quoted_excerpt(structured.content), structured.group.value_or(0))});
+            return true;
+        case StructureRole::Member: return read_structured_member(line, structured);
+        case StructureRole::Attribute: {
+            if (!device_ || !block_ || out_.blocks[*block_].format != ListingFormat::Structured) return false;
+            const ListingLine inner{.number = line.number, .indent = structured.depth, .text = structured.content};
+            return read_sub_line(inner);
+        }
+    }
+    return false;
+}
+
+bool ListingParser::read_structured_member(const ListingLine& line, const StructuredLine& structured) {
+    if (!structured.group || !structured.address) return false;
+    // Under an "IOMMU Group N:" header the lspci line is that form's, exactly as before.
+    if (header_ && parse_lspci_device_line(line.text)) return false;
+    use_block(ListingFormat::Structured, line.number);
+    out_.blocks[*block_].gives_groups = true;
+    std::optional<GroupId> group = structured.group;
+    auto [known, first] = structured_placements_.try_emplace(
+        *structured.address, StructuredPlacement{.line = line.number, .group = *group, .sighting = out_.sightings.size(),
+                                                 .contradicted = false});
+    if (!first && (known->second.contradicted || known->second.group != *group)) {
+        // Listed under two groups: neither is clear, so the function keeps no group at all.
+        if (!known->second.contradicted) {
+            known->second.contradicted = true;
+            out_.sightings[known->second.sighting].group.reset();
+            out_.diagnostics.push_back(
+                {structured.address->str(),
+                 std::format("{} is listed in IOMMU group {} on line {} and in group {} on line {}, so its group was "
+                             "left unknown",
+                             structured.address->str(), known->second.group, known->second.line, *group, line.number)});
+        }
+        group.reset();
+    }
+    const int depth = structured.depth;
+    if (auto device = parse_lspci_device_line(structured.device_text); device && device->address == *structured.address)
+        add_device_line(*device, group, line.number, depth);
+    else
+        add_sighting(*structured.address, line.number, depth).group = group;
+    return true;
+}
+
 // "Subsystem:", "Kernel driver in use:", ... under a device line (lspci -k/-v, ls-iommu -k).
 bool ListingParser::read_sub_line(const ListingLine& line) {
     if (!device_ || !block_) return false;
@@ -413,7 +491,7 @@ void ListingParser::read(const ListingLine& line) {
     }
     const bool understood = read_host_line(line) || read_kernel_log(line) || read_lshw(line) || read_vmm(line) ||
                             read_tree(line) || read_iommu_sh(line) || read_group_forms(line) ||
-                            read_device_line(line) || read_sub_line(line);
+                            read_structured(line) || read_device_line(line) || read_sub_line(line);
     // After the line is read, so that an override on a command line is not reported twice.
     note_acs_mention(line, false);
     if (!understood) unknown_line(line);

@@ -3,6 +3,7 @@
 // run of lines in one format becomes a ListingBlock.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "importers/lspci_device_line.hpp"
 #include "importers/lspci_tree.hpp"
 #include "importers/group_line_forms.hpp"
+#include "importers/group_structure.hpp"
 #include "importers/sighting.hpp"
 
 namespace isola::importers {
@@ -21,7 +23,8 @@ ParsedListing parse_listing(const std::vector<ListingLine>& lines, ListingFormat
 
 class ListingParser {
 public:
-    explicit ListingParser(ListingFormat forced) : forced_(forced) {}
+    // `structure` (read_group_structure() of the same lines) must outlive the parser.
+    ListingParser(ListingFormat forced, const GroupStructure& structure) : forced_(forced), structure_(&structure) {}
     void read(const ListingLine& line);
     ParsedListing finish();
 
@@ -43,9 +46,12 @@ private:
     bool read_group_forms(const ListingLine& line);
     bool read_device_line(const ListingLine& line);
     bool read_sub_line(const ListingLine& line);
+    bool read_structured(const ListingLine& line);
+    bool read_structured_member(const ListingLine& line, const StructuredLine& structured);
     bool strong_form(const ListingLine& line) const;
 
     ListingFormat forced_;
+    const GroupStructure* structure_;
     ParsedListing out_;
     std::optional<std::size_t> block_;    // current block
     std::optional<std::size_t> device_;   // sighting that sub-lines belong to
@@ -57,6 +63,14 @@ private:
     bool in_vmm_record_ = false;
     LspciTreeReader tree_;
     bool cmdline_seen_ = false;
+    // Groups the structured reader gave, to catch an address listed under two groups.
+    struct StructuredPlacement {
+        int line = 0;
+        GroupId group = 0;
+        std::size_t sighting = 0;
+        bool contradicted = false;
+    };
+    std::map<Bdf, StructuredPlacement> structured_placements_;
 };
 
 }  // namespace isola::importers

@@ -60,6 +60,12 @@ struct ParsedListing {
     HostFacts host;
     std::vector<Diagnostic> diagnostics;
     int recognised_lines = 0;  // lines that carried data (devices, groups, cmdline)
+    // The first line with a PCI address that no form could place: what a refusal names.
+    struct UnplacedLine {
+        int number = 0;
+        std::string text;
+    };
+    std::optional<UnplacedLine> first_unplaced;
 };
 
 }  // namespace isola::importers
