@@ -78,7 +78,7 @@ int run_explain(const std::vector<std::string>& raw) {
         std::cout << j.dump(2) << "\n";
         return 0;
     }
-    if (!loaded->demo_title.empty()) std::cout << "Demo host: " << loaded->demo_title << " — not this machine.\n\n";
+    std::cout << demo_banner(*loaded);
     for (const auto& e : all) print_explanation(t, e);
     return 0;
 }
@@ -111,7 +111,7 @@ int run_plan(const std::vector<std::string>& raw) {
         std::cout << plan_to_json(plan);
         return status;
     }
-    if (!loaded->demo_title.empty()) std::cout << "Demo host: " << loaded->demo_title << " — not this machine.\n\n";
+    std::cout << demo_banner(*loaded);
     std::string selected;
     for (const auto& b : request.devices) selected += (selected.empty() ? "" : ", ") + b.str();
     std::cout << std::format("Plan: assign {} to \"{}\" ({} backend)\n", selected, request.vm, to_string(request.backend));

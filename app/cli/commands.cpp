@@ -3,7 +3,6 @@
 #include <format>
 #include <iostream>
 
-#include "isola_demo_hosts.hpp"
 #include "review/review.hpp"
 #include "group_table.hpp"
 #include "snapshot/snapshot.hpp"
@@ -27,9 +26,9 @@ void print_view(const LoadedTopology& loaded, bool json) {
         std::cout << snapshot_to_json(loaded.topology);
         return;
     }
-    if (!loaded.demo_title.empty())
+    if (loaded.demo)
         std::cout << std::format("Demo host: {} — a published listing of another machine, not this one.\n",
-                                 loaded.demo_title);
+                                 loaded.demo->title);
     std::cout << render_host_summary(loaded.topology) << "\n" << render_group_table(loaded.topology);
 }
 
@@ -76,7 +75,7 @@ int run_snapshot(const std::vector<std::string>& raw) {
 
 int run_demo(const std::vector<std::string>& args) {
     if (args.size() != 1 || args[0] != "list") return usage_error("usage: isolactl demo list");
-    for (const auto& d : demo_hosts()) std::cout << std::format("{:<30} {}\n", d.name, d.title);
+    for (const auto& d : demo_host_list()) std::cout << std::format("{:<30} {}\n", d.name, d.title);
     return 0;
 }
 
@@ -90,24 +89,24 @@ int run_overview(const std::vector<std::string>& raw) {
 
     // No groups here (a VM, or the IOMMU is off): after saying so, show what Isola does on a real
     // machine instead, labelled so nobody mistakes it for this host.
-    const bool show_demo = !loaded->topology.has_groups() && loaded->demo_title.empty() &&
+    const bool show_demo = !loaded->topology.has_groups() && !loaded->demo &&
                            loaded->topology.source().kind == SourceKind::LiveHost;
     print_view(*loaded, false);
     LoadedTopology shown = std::move(*loaded);
     if (show_demo) {
-        const auto& demo = demo_hosts().front();
+        const auto demo = demo_host_list().front();
         std::cout << "\nThis machine has no IOMMU groups, so here is Isola's view of a bundled demo host instead "
                      "(run 'isolactl demo list' for others).\n\n";
-        auto d = load_demo(std::string(demo.name));
-        if (!d) return input_error(d.error());
+        auto d = isola::load_topology(TopologySource::demo_host(demo.name));
+        if (!d) return input_error(d.error().message);
         shown = std::move(*d);
         print_view(shown, false);
     }
-    std::cout << "\n" << (shown.demo_title.empty() ? "" : "Demo host — ") << render_review_text(review_host(shown.topology));
+    std::cout << "\n" << (shown.demo ? "Demo host — " : "") << render_review_text(review_host(shown.topology));
     if (const std::string* file = args->value("--graph")) {
         auto written = write_graph(shown.topology, *file, {}, {}, false);
         if (!written) return input_error(written.error());
-        std::cout << "\n" << *written << (shown.demo_title.empty() ? "" : " (the demo host)") << "\n";
+        std::cout << "\n" << *written << (shown.demo ? " (the demo host)" : "") << "\n";
     }
     return 0;
 }

@@ -9,7 +9,7 @@
 #include "commands.hpp"
 #include "graph/graph_render.hpp"
 #include "plan/attach_plan.hpp"
-#include "review/group_states.hpp"
+#include "graph/plan_overlay.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -33,19 +33,10 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
     if (!format)
         return std::unexpected(std::format("cannot tell the picture format of \"{}\": name it .svg, .png or .dot",
                                            file.string()));
-    GraphOptions options;
+    std::optional<AttachPlan> plan;
+    if (!plan_devices.empty()) plan = plan_attach(topology, AttachRequest{.devices = plan_devices, .vm = vm});
+    GraphOptions options = graph_options_for(topology, plan ? &*plan : nullptr);
     options.collapse_vfs = !expand_vfs;
-    options.states = classify_groups(topology);
-    options.title = topology.host().hostname.value_or(topology.source().origin);
-    if (!plan_devices.empty()) {
-        const AttachPlan plan = plan_attach(topology, AttachRequest{.devices = plan_devices, .vm = vm});
-        for (GroupId g : plan.groups) {
-            options.states[g] = GroupState::Assigned;
-            options.highlight_groups.insert(g);
-        }
-        options.highlight.insert(plan_devices.begin(), plan_devices.end());
-        options.title += std::format(" — plan: {} for \"{}\"", plan.refused() ? "refused" : "whole-group effect", vm);
-    }
     auto rendered = render_graph(topology, options, *format);
     if (!rendered) return std::unexpected(rendered.error().message);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);

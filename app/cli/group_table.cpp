@@ -78,16 +78,20 @@ std::string render_host_summary(const Topology& t) {
     std::string out;
     const auto& src = t.source();
     const auto& h = t.host();
-    out += std::format("Source:  {} ({})\n", src.origin, to_string(src.kind));
+    if (src.snapshot_of)
+        out += std::format("Source:  {} (snapshot of {} {}{})\n", src.origin, to_string(src.snapshot_of->kind),
+                           src.snapshot_of->origin, src.captured_at.empty() ? "" : ", taken " + src.captured_at);
+    else
+        out += std::format("Source:  {} ({})\n", src.origin, to_string(src.kind));
     if (h.hostname || h.kernel_release)
         out += std::format("Host:    {}  kernel {}\n", h.hostname.value_or("?"), h.kernel_release.value_or("?"));
     out += std::format("Devices: {} PCI functions, {} IOMMU groups\n", t.devices().size(), t.groups().size());
-    if (src.kind == SourceKind::Listing && !t.has_groups())
+    if (src.from_listing() && !t.has_groups())
         out += "IOMMU:   this listing has no IOMMU group data.\n";
     else
         out += "IOMMU:   " + describe_iommu_state(h, t.has_groups()) + "\n";
     if (!h.iommu_parameters.empty()) out += "Kernel:  " + join(h.iommu_parameters, " ") + "\n";
-    if (src.kind == SourceKind::Listing)
+    if (src.from_listing())
         out += "Note:    a pasted listing does not say what the host uses each device for, nor (without -k) which "
                "driver holds it; '?' marks what is not known.\n";
     if (!t.diagnostics().empty())

@@ -22,7 +22,8 @@ Commands:
                         the whole-group effect of assigning devices to a VM, before anything happens
   review [--vm-configs DIR]... [--libvirt DIR]... [--proxmox DIR]... [--json | --html FILE]
                         host-wide group conflicts, and the VM definitions that claim devices
-                        (default on the live host: /etc/libvirt/qemu, /etc/pve/qemu-server);
+                        (default for a host read from roots: ETC/libvirt/qemu, ETC/pve/qemu-server;
+                        never for a snapshot, listing or demo host);
                         Proxmox mapping= claims resolve through /etc/pve/mapping/pci.cfg
                         [--pve-mappings FILE]
   graph -o FILE.svg|.png|.dot [--plan BDF]... [--vm NAME] [--expand-vfs]
@@ -36,7 +37,9 @@ Commands:
   demo list             list the bundled demo hosts
 
 Sources (every command but demo):
-  --sysfs-root DIR --proc-root DIR --dev-root DIR   read a host tree other than /sys, /proc, /dev
+  --root DIR            a host tree laid out as DIR/sys, DIR/proc, DIR/dev, DIR/etc
+  --sysfs-root DIR --proc-root DIR --dev-root DIR --etc-root DIR
+                        single roots instead of /sys, /proc, /dev; /etc is read only when named
   --snapshot FILE | --import FILE [--format F] | --demo NAME
   --pci-ids FILE        pci.ids to name devices (default: libpci's)
 Output: --table (default) | --json (scan, import); --json (explain, plan)

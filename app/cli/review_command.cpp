@@ -6,24 +6,10 @@
 
 #include "commands.hpp"
 #include "review/review.hpp"
-#include "review/vm_definition.hpp"
+#include "review/vm_definition_sources.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
-namespace {
-
-namespace fs = std::filesystem;
-
-// A directory of Proxmox <vmid>.conf files, or of libvirt domain XML files.
-bool looks_like_proxmox(const fs::path& dir) {
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".conf") return true;
-    return false;
-}
-
-}  // namespace
-
 int run_review(const std::vector<std::string>& raw) {
     ArgumentSpec spec{{"--json", "--no-vm-configs"}, {"--html", "--pve-mappings"}, {"--vm-configs", "--libvirt", "--proxmox"}};
     add_source_options(spec);
@@ -38,36 +24,19 @@ int run_review(const std::vector<std::string>& raw) {
     auto loaded = load_topology(*args);
     if (!loaded) return std::cerr << "isolactl: " << loaded.error() << "\n", kExitNoInput;
 
-    // Which VM definition directories: the ones named, or on the live host the standard places.
-    std::vector<std::pair<fs::path, bool /*proxmox*/>> dirs;
-    for (const auto& d : args->lists["--libvirt"]) dirs.emplace_back(d, false);
-    for (const auto& d : args->lists["--proxmox"]) dirs.emplace_back(d, true);
-    for (const auto& d : args->lists["--vm-configs"]) dirs.emplace_back(d, looks_like_proxmox(d));
-    const bool named = !dirs.empty();
-    if (!named && !args->has("--no-vm-configs") && loaded->topology.source().kind == SourceKind::LiveHost &&
-        !args->value("--sysfs-root")) {
-        for (auto [dir, proxmox] : {std::pair<fs::path, bool>{"/etc/libvirt/qemu", false}, {"/etc/pve/qemu-server", true}})
-            if (fs::is_directory(dir)) dirs.emplace_back(dir, proxmox);
-    }
-    std::vector<VmDefinition> vms;
-    for (const auto& [dir, proxmox] : dirs) {
-        auto read = proxmox ? read_proxmox_configs(dir) : read_libvirt_domains(dir);
-        if (!read) return std::cerr << "isolactl: " << read.error().message << "\n", kExitNoInput;
-        if (proxmox) {
-            // "mapping=NAME" claims resolve through the cluster's pci.cfg, for this node.
-            const std::string* named_file = args->value("--pve-mappings");
-            const auto file = named_file ? std::optional<fs::path>(*named_file) : find_proxmox_pci_mappings(dir);
-            const auto node = loaded->topology.host().hostname;
-            if (file && node) {
-                auto mappings = read_proxmox_pci_mappings(*file);
-                if (!mappings) return std::cerr << "isolactl: " << mappings.error().message << "\n", kExitNoInput;
-                resolve_proxmox_mappings(*read, *mappings, *node);
-            }
-        }
-        for (auto& vm : *read) vms.push_back(std::move(vm));
-    }
+    // Which VM definitions: the directories named, or those under the /etc root of a host read
+    // from roots. A snapshot or listing is another machine's: this machine's VMs are not its VMs.
+    std::vector<VmDefinitionDir> dirs;
+    for (const auto& d : args->lists["--libvirt"]) dirs.push_back({d, VmDefinitionFormat::Libvirt});
+    for (const auto& d : args->lists["--proxmox"]) dirs.push_back({d, VmDefinitionFormat::Proxmox});
+    for (const auto& d : args->lists["--vm-configs"]) dirs.push_back({d, guess_vm_definition_format(d)});
+    if (dirs.empty() && !args->has("--no-vm-configs") && loaded->roots) dirs = standard_vm_definition_dirs(*loaded->roots);
+    VmDefinitionOptions vm_options;
+    if (const std::string* file = args->value("--pve-mappings")) vm_options.proxmox_mappings = *file;
+    auto vms = read_vm_definitions(dirs, loaded->topology.host().hostname, vm_options);
+    if (!vms) return std::cerr << "isolactl: " << vms.error().message << "\n", kExitNoInput;
 
-    const Review review = review_host(loaded->topology, vms);
+    const Review review = review_host(loaded->topology, *vms);
     if (args->has("--json")) {
         std::cout << render_review_json(review);
     } else if (const std::string* html = args->value("--html")) {
@@ -77,7 +46,7 @@ int run_review(const std::vector<std::string>& raw) {
                    kExitNoInput;
         std::cout << std::format("Wrote the review of {} ({} findings) to {}\n", review.origin, review.findings.size(), *html);
     } else {
-        if (!loaded->demo_title.empty()) std::cout << "Demo host: " << loaded->demo_title << " — not this machine.\n\n";
+        std::cout << demo_banner(*loaded);
         std::cout << render_review_text(review);
     }
     return review_exit_code(review);

@@ -53,6 +53,8 @@ std::expected<CommandLine, QString> parse_command_line(const QStringList& argume
         cl.request.kind = LoadRequest::Kind::LiveHost;
         if (parser.isSet(sysfs)) cl.request.roots.sysfs = parser.value(sysfs).toStdString();
         if (parser.isSet(proc)) cl.request.roots.proc = parser.value(proc).toStdString();
+        // Another tree's VM definitions are not this machine's /etc.
+        if (parser.isSet(sysfs) || parser.isSet(proc)) cl.request.roots.etc.clear();
     }
     cl.screenshot = parser.value(screenshot);
     cl.select = parser.value(select);

@@ -128,7 +128,7 @@ void DeviceDetails::rebuild() {
         return;
     }
     const auto& topology = *topology_;
-    const bool isListing = topology.source().kind == SourceKind::Listing;
+    const bool isListing = topology.source().from_listing();
     title_->setText(tr("%1 — %2").arg(qs(d->address.str()), qs(d->display_name())));
 
     auto* identity = addSection(tr("Identity"));

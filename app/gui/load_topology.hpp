@@ -1,4 +1,4 @@
-// Turns a LoadRequest into a Topology by calling the core reader or importer. Blocking: the main
+// Turns a LoadRequest into a Topology through core's load_topology(), as isolactl does. Blocking: the main
 // window runs it on a worker thread and receives the value.
 #pragma once
 

@@ -33,7 +33,7 @@ FactText classText(const Device& device) {
 FactText hostUseText(const Topology& topology, const Device& device) {
     // A pasted listing says nothing about interfaces, mounts or consoles: an empty cell there would
     // claim the host does not use the device.
-    if (topology.source().kind == SourceKind::Listing)
+    if (topology.source().from_listing())
         return FactText::unknown(TopologyModel::tr("a listing does not say what the host uses").toStdString());
     return FactText::value(HostUseText::summary(device.usage));
 }

@@ -59,7 +59,7 @@ private:
         out_.push_back({s, std::move(code), std::move(sentence), std::move(devices), group, std::move(vms)});
     }
 
-    bool is_listing() const { return t_.source().kind == SourceKind::Listing; }
+    bool is_listing() const { return t_.source().from_listing(); }
 
     void iommu_state() {
         const auto& host = t_.host();

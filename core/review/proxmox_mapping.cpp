@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "review/vm_definition.hpp"
+#include "text/user_file.hpp"
 #include "review/vm_definition_files.hpp"
 
 namespace isola {
@@ -84,13 +85,9 @@ ProxmoxPciMappings parse_proxmox_pci_mappings(std::string_view text, std::string
 }
 
 std::expected<ProxmoxPciMappings, DefinitionDirError> read_proxmox_pci_mappings(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::unexpected(DefinitionDirError{std::format(
-            "cannot read the Proxmox resource mappings {}: no such file or not readable", file.string())});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_proxmox_pci_mappings(text.str(), file.string());
+    auto text = read_user_file(file, kVmDefinitionSizeLimit, "Proxmox resource mappings file");
+    if (!text) return std::unexpected(DefinitionDirError{text.error().message});
+    return parse_proxmox_pci_mappings(*text, file.string());
 }
 
 std::optional<std::filesystem::path> find_proxmox_pci_mappings(const std::filesystem::path& qemu_server_dir) {

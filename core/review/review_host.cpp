@@ -13,7 +13,7 @@ using namespace review_detail;
 namespace {
 
 std::string iommu_summary(const Topology& t) {
-    if (!t.has_groups() && t.source().kind == SourceKind::Listing)
+    if (!t.has_groups() && t.source().from_listing())
         return "The listing has no IOMMU group data, so it does not say whether an IOMMU was active.";
     if (t.has_groups() && !t.host().iommu_mode)
         return "IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed it through "

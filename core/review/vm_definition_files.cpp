@@ -1,4 +1,5 @@
 #include "review/vm_definition_files.hpp"
+#include "text/user_file.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -59,23 +60,17 @@ std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir
     std::ranges::sort(files);
     std::vector<VmDefinition> out;
     for (const auto& f : files) {
-        errno = 0;
-        std::ifstream in(f, std::ios::binary);
-        if (!in) {
-            const int err = errno;
+        auto text = read_user_file(f, kVmDefinitionSizeLimit, kind.what);
+        if (!text) {
             VmDefinition vm;
             vm.source_file = f.string();
             vm.kind = std::string(kind.kind);
             vm.problems.push_back({"vm-file-unreadable", 0,
-                                   std::format("{}: cannot open this {} file ({}); the devices it claims are not "
-                                               "checked",
-                                               f.string(), kind.what, err ? std::strerror(err) : "unknown error")});
+                                   std::format("{}; the devices it claims are not checked", text.error().message)});
             out.push_back(std::move(vm));
             continue;
         }
-        std::ostringstream text;
-        text << in.rdbuf();
-        out.push_back(kind.parse(text.str(), f.string()));
+        out.push_back(kind.parse(*text, f.string()));
     }
     return out;
 }

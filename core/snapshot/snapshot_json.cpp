@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "snapshot/snapshot.hpp"
+#include "text/user_file.hpp"
 
 namespace isola {
 namespace {
@@ -307,7 +308,11 @@ std::string snapshot_to_json(const Topology& t) {
     json j;
     j["format"] = "isola-snapshot";
     j["version"] = kSnapshotVersion;
-    j["source"] = {{"kind", std::string(to_string(t.source().kind))}, {"origin", t.source().origin},
+    // A snapshot records what it was taken of; saving a loaded snapshot again keeps that.
+    const auto& src = t.source();
+    const SourceKind kind = src.snapshot_of ? src.snapshot_of->kind : src.kind;
+    const std::string& origin = src.snapshot_of ? src.snapshot_of->origin : src.origin;
+    j["source"] = {{"kind", std::string(to_string(kind))}, {"origin", origin},
                    {"format", t.source().format}, {"captured_at", t.source().captured_at},
                    {"tree_known", t.source().tree_known}};
     j["host"] = host_json(t.host());
@@ -354,9 +359,12 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
         Source source;
         auto src = root.at("source");
         const auto kind = src.at("kind").str();
-        source.kind = kind == "listing" ? SourceKind::Listing : kind == "snapshot" ? SourceKind::Snapshot
-                                                                                   : SourceKind::LiveHost;
-        source.origin = src.at("origin").str();
+        // A loaded snapshot is a Snapshot, never the live host it was taken on: views and the
+        // review must not read this machine's files for it. Early files could say "snapshot".
+        source.kind = SourceKind::Snapshot;
+        source.snapshot_of = SnapshotOf{kind == "listing" ? SourceKind::Listing : SourceKind::LiveHost,
+                                        src.at("origin").str()};
+        source.origin = origin;
         source.format = src.at("format").str();
         source.captured_at = src.at("captured_at").str();
         source.tree_known = src.at("tree_known").boolean();
@@ -403,10 +411,9 @@ std::expected<void, SnapshotError> save_snapshot(const Topology& topology, const
 }
 
 std::expected<Topology, SnapshotError> load_snapshot(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::unexpected(SnapshotError{std::format("cannot open snapshot {}: no such file or not readable", file.string())});
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return snapshot_from_json(text, file.string());
+    auto text = read_user_file(file, kSnapshotSizeLimit, "snapshot");
+    if (!text) return std::unexpected(SnapshotError{text.error().message});
+    return snapshot_from_json(*text, file.string());
 }
 
 }  // namespace isola

@@ -31,6 +31,13 @@ struct IommuGroup {
 enum class SourceKind { LiveHost, Snapshot, Listing };
 std::string_view to_string(SourceKind);
 
+// What a snapshot was taken of: a live host (then `origin` is its sysfs root) or a listing.
+struct SnapshotOf {
+    SourceKind kind = SourceKind::LiveHost;  // never Snapshot
+    std::string origin;
+    friend bool operator==(const SnapshotOf&, const SnapshotOf&) = default;
+};
+
 struct Source {
     SourceKind kind = SourceKind::LiveHost;
     std::string origin;        // sysfs root, snapshot path or listing path
@@ -39,6 +46,14 @@ struct Source {
     // False when the source says nothing about the bus tree (most pasted listings): then a
     // device without `parent` is "not known", not "on a root bus".
     bool tree_known = true;
+    // Set exactly when kind is Snapshot: a loaded snapshot stays a snapshot, and remembers what
+    // it was taken of (the host's name is in HostFacts::hostname).
+    std::optional<SnapshotOf> snapshot_of;
+
+    // The devices came from pasted text (directly, or through a snapshot of an import).
+    [[nodiscard]] bool from_listing() const {
+        return kind == SourceKind::Listing || (snapshot_of && snapshot_of->kind == SourceKind::Listing);
+    }
     friend bool operator==(const Source&, const Source&) = default;
 };
 

@@ -7,7 +7,11 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <chrono>
+#include <iterator>
 
 namespace {
 
@@ -215,4 +219,120 @@ TEST(Cli, ReviewResolvesProxmoxMappingsAndSeesACardThatChanged) {
                          "holds 8086:10d3 (Intel Corporation 82574L Gigabit Network Connection)"),
               std::string::npos)
         << r.out;
+}
+
+namespace {
+
+// A fixture-lab host written to a per-process directory; removed with the object.
+struct FixtureHost {
+    std::filesystem::path root;
+    explicit FixtureHost(const std::string& machine) {
+        root = std::filesystem::temp_directory_path() / ("isola-host-" + machine + "-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(root);
+        const std::string gen = std::string(ISOLA_FIXTURE_GEN) + " " + ISOLA_FIXTURE_MACHINES_DIR + "/" + machine +
+                                ".json " + root.string() + " >/dev/null";
+        written = std::system(gen.c_str()) == 0;
+    }
+    ~FixtureHost() { std::filesystem::remove_all(root); }
+    FixtureHost(const FixtureHost&) = delete;
+    FixtureHost& operator=(const FixtureHost&) = delete;
+    bool written = false;
+};
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST(CliSource, AFixtureHostsEtcRootHoldsItsVmDefinitionsAndTheReviewFindsThem) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    auto r = isolactl("review --root " + host.root.string());
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_TRUE(contains(r.out, "VM definitions:\n  win11 (libvirt, " + (host.root / "etc/libvirt/qemu/win11.xml").string() +
+                                    ")\n  usb-box (proxmox, " + (host.root / "etc/pve/qemu-server/100.conf").string() + ")\n"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "[blocker] vm-partial-group, group 1: " + (host.root / "etc/libvirt/qemu/win11.xml").string() +
+                                    ":4: \"win11\" claims 0000:01:00.0")) << r.out;
+    EXPECT_TRUE(contains(r.out, "and no endpoint of the group is on a host driver; claimed by \"usb-box\"")) << r.out;
+    // Given only as a sysfs root, the tree has no /etc: neither its VMs nor this machine's.
+    auto sysfs_only = isolactl("review --sysfs-root " + (host.root / "sys").string() + " --proc-root " +
+                               (host.root / "proc").string());
+    EXPECT_FALSE(contains(sysfs_only.out, "win11")) << sysfs_only.out;
+    EXPECT_FALSE(contains(sysfs_only.out, "VM definitions:")) << sysfs_only.out;
+}
+
+TEST(CliSource, ASnapshotStaysASnapshotAndItsReviewNeverReadsThisMachinesVms) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    const auto snapshot = host.root / "host.json";
+    ASSERT_EQ(isolactl("snapshot save " + snapshot.string() + " --root " + host.root.string()).status, 0);
+
+    // This machine's own libvirt directory gets a domain claiming an address the snapshot has;
+    // only inside the disposable build root may a test write to /etc.
+    const std::filesystem::path this_machine = "/etc/libvirt/qemu/isola-cli-test-" + std::to_string(::getpid()) + ".xml";
+    const bool disposable = std::getenv("ISOLA_DISPOSABLE_ROOT") && std::string(std::getenv("ISOLA_DISPOSABLE_ROOT")) == "1";
+    if (disposable) {
+        std::filesystem::create_directories(this_machine.parent_path());
+        std::ofstream(this_machine) << "<domain><name>this-machines-vm</name><devices><hostdev mode='subsystem' "
+                                       "type='pci'><source><address domain='0' bus='1' slot='0' function='0'/>"
+                                       "</source></hostdev></devices></domain>\n";
+    }
+    auto review = isolactl("review --snapshot " + snapshot.string());
+    auto live = isolactl("review --json");
+    if (disposable) std::filesystem::remove(this_machine);
+
+    EXPECT_TRUE(contains(review.out, "Review of " + snapshot.string() + " (snapshot)")) << review.out;
+    EXPECT_FALSE(contains(review.out, "this-machines-vm")) << review.out;
+    EXPECT_FALSE(contains(review.out, "win11")) << review.out;  // the fixture's /etc is not in the snapshot
+    if (disposable) {
+        EXPECT_TRUE(contains(live.out, "this-machines-vm")) << live.out;  // the live host reads /etc
+    }
+
+    auto scan = isolactl("scan --snapshot " + snapshot.string());
+    EXPECT_TRUE(contains(scan.out, "Source:  " + snapshot.string() + " (snapshot of live-host " + (host.root / "sys").string()))
+        << scan.out;
+    // Saved again, the snapshot still says what it was taken of.
+    const auto again = host.root / "again.json";
+    ASSERT_EQ(isolactl("snapshot save " + again.string() + " --snapshot " + snapshot.string()).status, 0);
+    std::ifstream in(again);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(contains(text, "\"kind\": \"live-host\"")) << text.substr(0, 400);
+    EXPECT_TRUE(contains(text, "\"origin\": \"" + (host.root / "sys").string() + "\"")) << text.substr(0, 400);
+}
+
+TEST(CliSource, FilesThatAreNotListingsAreRefusedAsWhatTheyAreWithinASecond) {
+    const auto dir = std::filesystem::temp_directory_path() / ("isola-bounded-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto big = dir / "big.txt";
+    {
+        std::ofstream(big) << "IOMMU Group 1:\n";
+        std::filesystem::resize_file(big, 1ull << 30);  // sparse: 1 GiB without writing it
+    }
+    const auto fifo = dir / "fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+
+    const auto started = std::chrono::steady_clock::now();
+    auto zero = isolactl("import /dev/zero");
+    auto huge = isolactl("import " + big.string());
+    auto pipe = isolactl("import " + fifo.string());
+    auto directory = isolactl("import " + dir.string());
+    auto zero_snapshot = isolactl("scan --snapshot /dev/zero");
+    auto huge_snapshot = isolactl("scan --snapshot " + big.string());
+    const auto took = std::chrono::steady_clock::now() - started;
+    std::filesystem::remove_all(dir);
+
+    EXPECT_EQ(zero.status, 66);
+    EXPECT_EQ(zero.out, "isolactl: cannot read the listing /dev/zero: it is a device, not a file; save its content to "
+                        "a file first\n");
+    EXPECT_EQ(huge.out, "isolactl: cannot read the listing " + big.string() +
+                            ": it is 1 GiB, more than the 64 MiB a listing can be; is it the right file?\n");
+    EXPECT_EQ(pipe.out, "isolactl: cannot read the listing " + fifo.string() +
+                            ": it is a pipe (FIFO), not a file; save its content to a file first\n");
+    EXPECT_EQ(directory.out, "isolactl: cannot read the listing " + dir.string() + ": it is a directory; name a file in it\n");
+    EXPECT_EQ(zero_snapshot.out, "isolactl: cannot read the snapshot /dev/zero: it is a device, not a file; save its "
+                                 "content to a file first\n");
+    EXPECT_EQ(huge_snapshot.out, "isolactl: cannot read the snapshot " + big.string() +
+                                     ": it is 1 GiB, more than the 256 MiB a snapshot can be; is it the right file?\n");
+    // Six refusals, each without reading what it refuses (sanitized build included).
+    EXPECT_LT(std::chrono::duration<double>(took).count(), 6.0);
 }

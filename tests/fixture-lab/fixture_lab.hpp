@@ -138,6 +138,9 @@ struct MachineSpec {
     std::string default_group_type = "DMA";
     std::map<int, std::string> group_types; // per-group override of `type`
     std::vector<DeviceSpec> devices;        // physical functions; VFs come from `sriov`
+    // Configuration files under <root>/etc, by path relative to it: libvirt domains
+    // ("libvirt/qemu/win11.xml"), Proxmox VMs ("pve/qemu-server/100.conf") and mappings.
+    std::map<std::string, std::string> etc;
 };
 
 // Parses and validates a machine description. Errors are one sentence naming the device and field.
@@ -146,7 +149,7 @@ struct MachineSpec {
 // Checks a spec built in code (parse_machine_spec already did this): one sentence, or nothing.
 [[nodiscard]] std::optional<std::string> validate_machine_spec(const MachineSpec& spec);
 
-// Writes <root>/sys, <root>/proc and <root>/dev. Throws std::invalid_argument for a spec that
+// Writes <root>/sys, <root>/proc, <root>/dev and <root>/etc. Throws std::invalid_argument for a spec that
 // validate_machine_spec rejects and std::filesystem::filesystem_error when writing fails.
 void write_fixture(const MachineSpec& spec, const std::filesystem::path& root);
 

@@ -353,6 +353,14 @@ MachineSpec parse_machine(const json& doc) {
             gf.find(key.c_str());
         }
     }
+    if (const json* etc = f.find("etc")) {
+        if (!etc->is_object()) fail("the machine: \"etc\" must map file paths under /etc to their text");
+        for (const auto& [path, text] : etc->items()) {
+            if (!text.is_string() || path.empty() || path.front() == '/' || path.find("..") != std::string::npos)
+                fail(std::format("the machine: etc entry \"{}\" must be a relative path mapped to its text", path));
+            m.etc[path] = text.get<std::string>();
+        }
+    }
     const json* devices = f.find("devices");
     if (!devices || !devices->is_array() || devices->empty())
         fail("the machine has no \"devices\" list");

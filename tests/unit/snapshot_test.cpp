@@ -72,13 +72,27 @@ Topology full_topology() {
     return Topology(source, host, {gpu, port}, {g14}, {{"0000:0b:00.0", "a note"}});
 }
 
+// A loaded snapshot is the same host, but its source says "snapshot of" what it was taken of.
+void expect_same_host(const Topology& back, const Topology& original, const std::string& file) {
+    EXPECT_EQ(back.host(), original.host());
+    EXPECT_EQ(back.devices(), original.devices());
+    EXPECT_EQ(back.groups(), original.groups());
+    EXPECT_EQ(back.diagnostics(), original.diagnostics());
+    EXPECT_EQ(back.source().kind, SourceKind::Snapshot);
+    EXPECT_EQ(back.source().origin, file);
+    EXPECT_EQ(back.source().snapshot_of, (SnapshotOf{original.source().kind, original.source().origin}));
+    EXPECT_EQ(back.source().captured_at, original.source().captured_at);
+    EXPECT_EQ(back.source().format, original.source().format);
+    EXPECT_EQ(back.source().tree_known, original.source().tree_known);
+}
+
 }  // namespace
 
 TEST(Snapshot, RoundTripIsLosslessForEveryField) {
     const Topology t = full_topology();
     auto back = snapshot_from_json(snapshot_to_json(t), "memory");
     ASSERT_TRUE(back) << back.error().message;
-    EXPECT_EQ(*back, t);
+    expect_same_host(*back, t, "memory");
     EXPECT_EQ(snapshot_to_json(*back), snapshot_to_json(t));
 }
 
@@ -90,7 +104,7 @@ TEST(Snapshot, RoundTripOfThisMachineThroughAFile) {
     auto back = load_snapshot(file);
     std::filesystem::remove(file);
     ASSERT_TRUE(back) << back.error().message;
-    EXPECT_EQ(*back, *live);
+    expect_same_host(*back, *live, file.string());
 }
 
 TEST(Snapshot, NewerVersionIsRefusedWithASentence) {
@@ -131,5 +145,5 @@ TEST(Snapshot, CorruptFilesAreRefusedWithASentence) {
 TEST(Snapshot, MissingFileIsASentence) {
     auto r = load_snapshot("/nonexistent/host.json");
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, "cannot open snapshot /nonexistent/host.json: no such file or not readable");
+    EXPECT_EQ(r.error().message, "cannot read the snapshot /nonexistent/host.json: there is no such file");
 }

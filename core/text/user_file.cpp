@@ -1,0 +1,118 @@
+#include "text/user_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <format>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace isola {
+namespace {
+
+class Fd {
+public:
+    explicit Fd(int fd) : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+UserFileError error(UserFileError::Kind kind, std::string message) { return {kind, std::move(message)}; }
+
+std::string_view file_type(mode_t mode) {
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISFIFO(mode)) return "a pipe (FIFO)";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+// Opens without blocking (a FIFO without a writer would block open() itself) and checks what the
+// path is before a single byte is read.
+std::expected<void, UserFileError> check_open(int fd, int open_errno, const std::filesystem::path& file,
+                                              std::size_t limit, std::string_view what, struct stat& st) {
+    const std::string name = file.string();
+    if (fd < 0) {
+        if (open_errno == ENOENT || open_errno == ENOTDIR)
+            return std::unexpected(error(UserFileError::Kind::Missing,
+                                         std::format("cannot read the {} {}: there is no such file", what, name)));
+        return std::unexpected(error(UserFileError::Kind::Unreadable,
+                                     std::format("cannot read the {} {}: {}", what, name, std::strerror(open_errno))));
+    }
+    if (::fstat(fd, &st) != 0)
+        return std::unexpected(error(UserFileError::Kind::Unreadable,
+                                     std::format("cannot read the {} {}: {}", what, name, std::strerror(errno))));
+    if (S_ISDIR(st.st_mode))
+        return std::unexpected(error(UserFileError::Kind::Directory,
+                                     std::format("cannot read the {} {}: it is a directory; name a file in it", what, name)));
+    if (!S_ISREG(st.st_mode))
+        return std::unexpected(error(UserFileError::Kind::NotRegular,
+                                     std::format("cannot read the {} {}: it is {}, not a file; save its content to a "
+                                                 "file first",
+                                                 what, name, file_type(st.st_mode))));
+    if (static_cast<std::uintmax_t>(st.st_size) > limit)
+        return std::unexpected(error(UserFileError::Kind::TooLarge,
+                                     std::format("cannot read the {} {}: it is {}, more than the {} a {} can be; "
+                                                 "is it the right file?",
+                                                 what, name, describe_size(static_cast<std::uintmax_t>(st.st_size)),
+                                                 describe_size(limit), what)));
+    return {};
+}
+
+}  // namespace
+
+std::string describe_size(std::uintmax_t bytes) {
+    constexpr std::uintmax_t kib = 1024, mib = kib * 1024, gib = mib * 1024;
+    if (bytes >= gib) return bytes % gib == 0 ? std::format("{} GiB", bytes / gib) : std::format("{:.1f} GiB", double(bytes) / gib);
+    if (bytes >= mib) return bytes % mib == 0 ? std::format("{} MiB", bytes / mib) : std::format("{:.1f} MiB", double(bytes) / mib);
+    if (bytes >= kib) return bytes % kib == 0 ? std::format("{} KiB", bytes / kib) : std::format("{:.1f} KiB", double(bytes) / kib);
+    return std::format("{} bytes", bytes);
+}
+
+std::expected<void, UserFileError> check_user_file(const std::filesystem::path& file, std::size_t limit,
+                                                   std::string_view what) {
+    Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+    const int open_errno = errno;
+    struct stat st{};
+    return check_open(fd.get(), open_errno, file, limit, what, st);
+}
+
+std::expected<std::string, UserFileError> read_user_file(const std::filesystem::path& file, std::size_t limit,
+                                                          std::string_view what) {
+    Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+    const int open_errno = errno;
+    struct stat st{};
+    if (auto ok = check_open(fd.get(), open_errno, file, limit, what, st); !ok) return std::unexpected(ok.error());
+    // Regular files can still grow while read, or report size 0 (procfs): read at most limit + 1.
+    std::string text;
+    text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t used = 0;
+    for (;;) {
+        if (used == text.size()) {
+            if (text.size() > limit) break;
+            text.resize(std::min(limit + 1, std::max<std::size_t>(text.size() * 2, 64 * 1024)));
+        }
+        const ssize_t n = ::read(fd.get(), text.data() + used, text.size() - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+            return std::unexpected(error(UserFileError::Kind::Unreadable, std::format("cannot read the {} {}: {}", what,
+                                                                                    file.string(), std::strerror(errno))));
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    if (used > limit)
+        return std::unexpected(error(UserFileError::Kind::TooLarge,
+                                     std::format("cannot read the {} {}: it is more than the {} a {} can be; is it the "
+                                                 "right file?",
+                                                 what, file.string(), describe_size(limit), what)));
+    text.resize(used);
+    return text;
+}
+
+}  // namespace isola
