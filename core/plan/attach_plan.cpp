@@ -193,13 +193,20 @@ private:
     }
 
     // Functions of a selected device's slot that sit in another group (GPU audio, USB-C) are easy to
-    // forget; VFIO does not need them, but the guest usually does.
+    // forget; VFIO does not need them, but the guest usually does. SR-IOV functions are never such
+    // companions: VFs are independent devices that merely share slots (with ARI, also the PF's),
+    // so a VF's plan says instead what it needs from its PF.
     void note_companions(GroupId gid, const std::set<Bdf>& selected) {
         for (const auto& bdf : plan_.request.devices) {
             const Device* d = t_.find(bdf);
             if (!d || d->iommu_group != gid) continue;
+            if (d->is_vf()) {
+                note_physical_function(*d);
+                continue;
+            }
             for (const auto& other : t_.devices()) {
                 if (other.address == bdf || !other.address.same_slot(bdf) || selected.contains(other.address)) continue;
+                if (other.is_vf()) continue;
                 if (other.iommu_group == gid || !other.iommu_group) continue;
                 plan_.impacts.push_back(
                     {Severity::Note, ImpactKind::CompanionFunction, other.address,
@@ -208,6 +215,20 @@ private:
                                  other.display_name(), *other.iommu_group)});
             }
         }
+    }
+
+    // A VF exists only while its PF has a driver and enough VFs enabled: unbinding the PF, or
+    // writing sriov_numvfs, removes the VF from under the VM (the kernel hot-unplugs it).
+    void note_physical_function(const Device& vf) {
+        const Device* pf = t_.find(*vf.sriov.physfn);
+        const std::string driver = pf && pf->driver && !pf->driver->empty() ? " (" + *pf->driver + ")" : "";
+        const std::string count = pf && pf->sriov.num_vfs ? std::format(" and its {} VFs", *pf->sriov.num_vfs)
+                                                          : std::string(" and its VFs");
+        plan_.impacts.push_back({Severity::Note, ImpactKind::NeedsPhysicalFunction, vf.address,
+                                 std::format("is a virtual function of {}, which must keep its driver{}{} while "
+                                             "the VM uses it: unbinding that PF or changing its sriov_numvfs removes "
+                                             "this device from the VM",
+                                             vf.sriov.physfn->str(), driver, count)});
     }
 
     void check_backend() {

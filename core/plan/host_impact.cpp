@@ -32,6 +32,7 @@ std::string_view to_string(ImpactKind k) {
         case ImpactKind::NoReset: return "no-reset";
         case ImpactKind::LeavesHostDriver: return "leaves-host-driver";
         case ImpactKind::CompanionFunction: return "companion-function";
+        case ImpactKind::NeedsPhysicalFunction: return "needs-physical-function";
     }
     return "unknown";
 }

@@ -33,6 +33,7 @@ enum class ImpactKind {
     NoReset,
     LeavesHostDriver,   // a group-mate that the host does not visibly use leaves its driver
     CompanionFunction,  // another function of a selected device, in another group
+    NeedsPhysicalFunction,  // a selected SR-IOV VF lives only as long as its PF keeps driver and VF count
 };
 std::string_view to_string(ImpactKind);
 

@@ -1,6 +1,8 @@
 // The plan is Isola's reason to exist: the whole-group effect, and every refusal as a sentence.
 #include <gtest/gtest.h>
 
+#include <format>
+
 #include "plan/attach_plan.hpp"
 #include "topology_builder.hpp"
 
@@ -150,4 +152,43 @@ TEST(Plan, FingerprintFollowsTheFactsThePlanRestsOn) {
         if (d.address == *Bdf::parse("05:00.1")) d.driver = Fact<std::string>::known("vfio-pci");
     Topology t3(Source{}, desktop().host(), changed, {}, {});
     EXPECT_EQ(plan_attach(t3, request({"0b:00.0", "0b:00.1"})).fingerprint, a.fingerprint);
+}
+
+// SR-IOV: a PF with 63 VFs, each VF in its own group (ACS below the root port), VFs on bus 07 in
+// slots 00..07 — eight VFs share each slot, which made every sibling look like a "companion".
+namespace {
+
+Topology sriov_host() {
+    std::vector<Device> devs;
+    auto pf = make_device({.bdf = "06:00.0", .device = 0x10c9, .group = 20, .driver = "igb"});
+    pf.sriov.num_vfs = Fact<int>::known(63);
+    pf.sriov.total_vfs = Fact<int>::known(63);
+    std::vector<IommuGroup> groups{{20, {}, {*Bdf::parse("06:00.0")}, false}};
+    for (int i = 0; i < 63; ++i) {
+        const auto bdf = std::format("07:{:02x}.{}", i / 8, i % 8);
+        auto vf = make_device({.bdf = bdf.c_str(), .device = 0x10ca, .group = static_cast<GroupId>(100 + i), .driver = "igbvf"});
+        vf.sriov.physfn = *Bdf::parse("06:00.0");
+        pf.sriov.vfs.push_back(vf.address);
+        groups.push_back({static_cast<GroupId>(100 + i), {}, {vf.address}, false});
+        devs.push_back(std::move(vf));
+    }
+    devs.push_back(std::move(pf));
+    return Topology(Source{SourceKind::LiveHost, "test", "", "", true}, HostFacts{}, std::move(devs), std::move(groups), {});
+}
+
+}  // namespace
+
+TEST(Plan, OneVfOfSixtyThreeHasNoNoteAboutItsSiblingsButSaysWhatItNeedsFromThePf) {
+    const auto plan = plan_attach(sriov_host(), request({"07:00.3"}));
+    EXPECT_FALSE(plan.refused());
+    for (const auto& i : plan.impacts) EXPECT_NE(i.kind, ImpactKind::CompanionFunction) << i.device.str() << " " << i.serves;
+    ASSERT_EQ(plan.impacts.size(), 1u);
+    EXPECT_EQ(plan.impacts[0].kind, ImpactKind::NeedsPhysicalFunction);
+    EXPECT_EQ(plan.impacts[0].severity, Severity::Note);
+    EXPECT_EQ(plan.impacts[0].device, Bdf::parse("07:00.3"));
+    EXPECT_EQ(plan.impacts[0].serves,
+              "is a virtual function of 0000:06:00.0, which must keep its driver (igb) and its 63 VFs while the VM "
+              "uses it: unbinding that PF or changing its sriov_numvfs removes this device from the VM");
+    ASSERT_EQ(plan.actions.size(), 1u);
+    EXPECT_EQ(plan.actions[0].kind, ActionKind::BindVfio);
 }
