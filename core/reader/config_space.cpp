@@ -1,13 +1,8 @@
 #include "reader/config_space.hpp"
 
-#include <array>
 #include <bitset>
-#include <cstdint>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-namespace isola::detail {
+namespace isola {
 namespace {
 
 // Register offsets (PCI Local Bus 3.0, PCI Express Base 6.0).
@@ -18,34 +13,6 @@ constexpr std::uint16_t kExtCapAcs = 0x000d, kExtCapSriov = 0x0010;
 constexpr unsigned kExtendedStart = 0x100, kLegacySize = 0x100;
 constexpr const char* kNeedsRoot = "config space past 64 bytes needs root";
 constexpr const char* kUnreadable = "config space unreadable";
-
-class ConfigFile {
-public:
-    explicit ConfigFile(const sysfs::AttributeDir& dir)
-        : fd_(dir.is_open() ? ::openat(dir.fd(), "config", O_RDONLY | O_CLOEXEC) : -1) {
-        struct stat st;
-        if (fd_ >= 0 && ::fstat(fd_, &st) == 0) size_ = static_cast<std::size_t>(st.st_size);
-    }
-    ~ConfigFile() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    ConfigFile(const ConfigFile&) = delete;
-    ConfigFile& operator=(const ConfigFile&) = delete;
-
-    // What the device has: 256 bytes, or 4096 with extended config space.
-    std::size_t size() const { return size_; }
-    // One aligned dword, little-endian as on the bus. nullopt when it cannot be read, which is
-    // what the kernel does past byte 64 for a reader without CAP_SYS_ADMIN.
-    std::optional<std::uint32_t> dword(unsigned offset) const {
-        std::array<unsigned char, 4> b{};
-        if (fd_ < 0 || ::pread(fd_, b.data(), b.size(), offset) != static_cast<ssize_t>(b.size())) return std::nullopt;
-        return b[0] | (b[1] << 8) | (b[2] << 16) | (std::uint32_t{b[3]} << 24);
-    }
-
-private:
-    int fd_ = -1;
-    std::size_t size_ = 0;
-};
 
 PortType port_type_from_pcie_flags(std::uint16_t flags) {
     switch ((flags >> 4) & 0xf) {
@@ -81,7 +48,7 @@ void set_conventional(ConfigFacts& f) {
 // The standard capability list: the PCIe capability's flags, if there is one. Pointers are
 // followed at most once each, so a looping chain (broken hardware, damaged fixture) ends.
 enum class PcieSearch { NotReadable, Absent, Found };
-PcieSearch find_pcie_flags(const ConfigFile& config, unsigned pointer, std::uint16_t& flags) {
+PcieSearch find_pcie_flags(const ConfigRegisters& config, unsigned pointer, std::uint16_t& flags) {
     std::bitset<256> visited;
     for (unsigned at = pointer & 0xfc; at >= 0x40 && at < kLegacySize && !visited[at]; ) {
         visited[at] = true;
@@ -96,7 +63,7 @@ PcieSearch find_pcie_flags(const ConfigFile& config, unsigned pointer, std::uint
     return PcieSearch::Absent;
 }
 
-void read_extended(const ConfigFile& config, ConfigFacts& f) {
+void read_extended(const ConfigRegisters& config, ConfigFacts& f) {
     if (config.size() <= kLegacySize) {
         f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
         return;
@@ -131,9 +98,8 @@ void read_extended(const ConfigFile& config, ConfigFacts& f) {
 
 }  // namespace
 
-ConfigFacts read_config_facts(const sysfs::AttributeDir& function_dir) {
+ConfigFacts decode_config_facts(const ConfigRegisters& config) {
     ConfigFacts f;
-    const ConfigFile config(function_dir);
     const auto header = config.dword(kHeaderType);
     const auto status = config.dword(kStatus);
     if (!header || !status) {
@@ -167,4 +133,12 @@ ConfigFacts read_config_facts(const sysfs::AttributeDir& function_dir) {
     return f;
 }
 
-}  // namespace isola::detail
+ConfigFacts decode_config_facts(std::span<const std::uint8_t> config_space) {
+    return decode_config_facts(ConfigBytes(config_space));
+}
+
+ConfigFacts detail::read_config_facts(const sysfs::AttributeDir& function_dir) {
+    return decode_config_facts(ConfigFile(function_dir));
+}
+
+}  // namespace isola

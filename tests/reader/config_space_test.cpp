@@ -1,11 +1,15 @@
-// read_config_facts() on hand-made config files: what each register layout means, and that
-// damaged capability chains end. (Every fixture-lab machine and this host exercise it too.)
+// The capability walk on hand-made config spaces: what each register layout means, that damaged
+// capability chains end, and that the two register sources — sysfs' `config` file (the reader) and
+// bytes in memory (the helper's readconfig reply) — decode every image identically.
+// (Every fixture-lab machine and this host exercise the sysfs path too.)
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "reader/config_space.hpp"
 
@@ -36,7 +40,8 @@ Config pcie_function(std::size_t size, unsigned port_type) {
     return c;
 }
 
-detail::ConfigFacts facts_of(const Config& c) {
+// The image written as a function directory's `config` file and read as the reader reads it.
+ConfigFacts sysfs_facts_of(const Config& c) {
     const fs::path dir = fs::temp_directory_path() /
                          ("isola-config-" + std::to_string(::getpid()) + "-" +
                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -46,6 +51,36 @@ detail::ConfigFacts facts_of(const Config& c) {
     fs::remove_all(dir);
     return facts;
 }
+
+// The same image as bytes in memory (a copy, so a dword past the end really is outside it).
+ConfigFacts bytes_facts_of(const Config& c) {
+    const std::vector<std::uint8_t> bytes(c.bytes.begin(), c.bytes.end());
+    return decode_config_facts(std::span<const std::uint8_t>(bytes));
+}
+
+// Both sources; every test below asserts on facts both gave alike.
+ConfigFacts facts_of(const Config& c) {
+    const auto from_file = sysfs_facts_of(c);
+    EXPECT_EQ(from_file, bytes_facts_of(c)) << "the sysfs file and the same bytes in memory decode differently ("
+                                            << c.bytes.size() << "-byte image)";
+    return from_file;
+}
+
+// A register source that counts what the walk asks for, over the bytes of an image.
+class CountedRegisters final : public ConfigRegisters {
+public:
+    explicit CountedRegisters(const Config& c) : bytes_(c.bytes.begin(), c.bytes.end()), inner_(bytes_) {}
+    std::size_t size() const override { return inner_.size(); }
+    std::optional<std::uint32_t> dword(unsigned offset) const override {
+        offsets.push_back(offset);
+        return inner_.dword(offset);
+    }
+    mutable std::vector<unsigned> offsets;
+
+private:
+    std::vector<std::uint8_t> bytes_;
+    ConfigBytes inner_;
+};
 
 }  // namespace
 
@@ -123,4 +158,66 @@ TEST(ConfigSpace, LoopingCapabilityChainsEnd) {
     e.ext(0x140, 0x000b, 0x100);  // extended chain looping back
     const auto g = facts_of(e);
     EXPECT_TRUE(g.acs && !g.acs->has_value());
+}
+
+TEST(ConfigSpace, BytesAreReadableOnlyInsideTheSpan) {
+    const std::vector<std::uint8_t> bytes{0x86, 0x80, 0xd3, 0x10, 0x07, 0x04, 0x10, 0x00, 0xaa};
+    const ConfigBytes config{std::span<const std::uint8_t>(bytes)};
+    EXPECT_EQ(config.size(), 9u);
+    EXPECT_EQ(config.dword(0), 0x10d38086u) << "little-endian, as on the bus";
+    EXPECT_EQ(config.dword(4), 0x00100407u);
+    EXPECT_EQ(config.dword(8), std::nullopt) << "one byte of the dword is past the end";
+    EXPECT_EQ(config.dword(0xffc), std::nullopt);
+    EXPECT_EQ(config.dword(0xfffffffc), std::nullopt) << "no wrap-around past the end";
+}
+
+TEST(ConfigSpace, A64ByteSpanIsWhatAReaderWithoutRootSees) {
+    // The helper's reply, or a snapshot, holding only the 64 bytes the kernel serves non-root
+    // readers: the same unknowns, with the same reasons, as reading sysfs without root.
+    const Config full = pcie_function(4096, 0x4);
+    const std::vector<std::uint8_t> bytes(full.bytes.begin(), full.bytes.begin() + 64);
+    const auto f = decode_config_facts(std::span<const std::uint8_t>(bytes));
+    EXPECT_TRUE(f.readable);
+    EXPECT_EQ(f.header_type, Fact<std::uint8_t>::known(0));
+    EXPECT_EQ(f.multifunction, Fact<bool>::known(false));
+    EXPECT_EQ(f.port_type, Fact<PortType>::unknown("config space past 64 bytes needs root"));
+    EXPECT_EQ(f.acs, Fact<std::optional<AcsCapability>>::unknown("config space past 64 bytes needs root"));
+    EXPECT_EQ(f.has_sriov_capability, std::nullopt);
+
+    Config header = full;
+    header.bytes.resize(64);
+    EXPECT_EQ(f, sysfs_facts_of(header));
+
+    const auto none = decode_config_facts(std::span<const std::uint8_t>());
+    EXPECT_FALSE(none.readable);
+    EXPECT_EQ(none.port_type.why_unknown, "config space unreadable");
+}
+
+TEST(ConfigSpace, AnImageCutInsideACapabilityDecodesAlikeFromBothSources) {
+    // ACS header at 0x148 inside the image, its registers at 0x14c cut: ACS is not known.
+    Config port = pcie_function(4096, 0x4);
+    port.ext(0x100, 0x0001, 0x148);
+    port.ext(0x148, 0x000d, 0);
+    port.u32(0x14c, 0x005f | 0x001d << 16);
+    port.bytes.resize(0x14e);
+    const auto f = facts_of(port);
+    EXPECT_EQ(*f.port_type, PortType::RootPort);
+    EXPECT_EQ(f.acs.why_unknown, "extended config space is not readable");
+
+    // Cut inside the standard capability list: the PCIe capability at 0x50 is out of reach.
+    Config cut = pcie_function(4096, 0x0);
+    cut.bytes.resize(0x52);
+    EXPECT_EQ(facts_of(cut).port_type.why_unknown, "config space past 64 bytes needs root");
+}
+
+TEST(ConfigSpace, TheWalkReadsOnlyTheDwordsItNeeds) {
+    // Each dword read from sysfs is a device transaction: a root port with AER and ACS costs
+    // eight, whichever source holds the registers.
+    Config port = pcie_function(4096, 0x4);
+    port.ext(0x100, 0x0001, 0x148);
+    port.ext(0x148, 0x000d, 0);
+    const CountedRegisters registers(port);
+    const auto f = decode_config_facts(registers);
+    EXPECT_TRUE(f.acs && f.acs->has_value());
+    EXPECT_EQ(registers.offsets, (std::vector<unsigned>{0x0c, 0x04, 0x34, 0x40, 0x50, 0x100, 0x148, 0x14c}));
 }
