@@ -127,6 +127,12 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
         // Names from pci.ids only: hwdb answers differ between machines and would make a snapshot
         // taken here differ from the same host read elsewhere.
         pci_set_param(acc.get(), const_cast<char*>("hwdb.disable"), const_cast<char*>("1"));
+        // For the same reason no ID cache: libpci built with DNS lookups (Debian's is) reads names
+        // a user's earlier `lspci -q` fetched into ~/.cache/pci-ids. An empty name turns the cache
+        // off. It also avoids a leak in libpci 3.13: expanding "~/" there allocates the path and
+        // stores it with pci_set_param_internal(..., copy = 0), which pci_cleanup() never frees
+        // (21 bytes for root's "/root/.cache/pci-ids" under LeakSanitizer).
+        pci_set_param(acc.get(), const_cast<char*>("net.cache_name"), const_cast<char*>(""));
         // libpci keeps the pointer, so `ids_path` is declared before `acc` and outlives it.
         if (!ids_path.empty()) pci_set_name_list_path(acc.get(), ids_path.data(), 0);
         pci_init(acc.get());
