@@ -26,7 +26,7 @@ std::vector<std::string> id_collision_warnings(const ExportSelection& s, std::st
         if (caught.empty()) continue;
         warnings.push_back(std::format("{}{} also catches {}, which {} not part of this selection; bind by address "
                                        "with driverctl instead",
-                                       spelling, id, join_words(caught), caught.size() == 1 ? "is" : "are"));
+                                       spelling, id, join_prose(caught), caught.size() == 1 ? "is" : "are"));
     }
     return warnings;
 }

@@ -37,19 +37,10 @@ bool xvga_applies(const ExportOptions& o, const Device& d) {
 
 std::string describe(const Device& d) { return std::format("{} ({})", d.address.str(), d.display_name()); }
 
-std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
-        out += words[i];
-    }
-    return out;
-}
-
 std::string groups_phrase(const std::vector<GroupId>& groups) {
     std::vector<std::string> ids;
     for (GroupId g : groups) ids.push_back(std::to_string(g));
-    return (groups.size() == 1 ? "IOMMU group " : "IOMMU groups ") + join_words(ids);
+    return (groups.size() == 1 ? "IOMMU group " : "IOMMU groups ") + join_prose(ids);
 }
 
 std::vector<std::string> closure_comment_lines(const ExportSelection& s) {
@@ -63,7 +54,7 @@ std::vector<std::string> closure_comment_lines(const ExportSelection& s) {
         std::vector<std::string> names;
         for (const Device* b : s.bridges) names.push_back(b->address.str());
         lines.push_back(std::format("Bridges are never passed through: {} {} with the host on its bridge driver.",
-                                    join_words(names), s.bridges.size() == 1 ? "stays" : "stay"));
+                                    join_prose(names), s.bridges.size() == 1 ? "stays" : "stay"));
     }
     return lines;
 }

@@ -4,6 +4,8 @@
 // Internal to core/export.
 #pragma once
 
+#include "text/prose.hpp"
+
 #include <string>
 #include <vector>
 
@@ -36,8 +38,6 @@ bool xvga_applies(const ExportOptions&, const Device&);
 std::string describe(const Device&);
 // "group 14", "groups 14 and 15", "groups 1, 2 and 7"
 std::string groups_phrase(const std::vector<GroupId>&);
-// "a", "a and b", "a, b and c"
-std::string join_words(const std::vector<std::string>&);
 
 // Comment lines (without comment markers) that say why the output lists what it lists.
 std::vector<std::string> closure_comment_lines(const ExportSelection&);

@@ -1,4 +1,5 @@
 #include "plan/host_impact.hpp"
+#include "text/prose.hpp"
 
 #include <algorithm>
 #include <format>
@@ -39,12 +40,6 @@ std::string_view to_string(ImpactKind k) {
 
 namespace {
 
-std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
-    return out;
-}
-
 void collect_mounts(const BlockDevice& b, std::vector<std::string>& out) {
     for (const auto& m : b.mountpoints) out.push_back(m + " on " + b.name);
     for (const auto& p : b.partitions) collect_mounts(p, out);
@@ -82,7 +77,7 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         collect_mounts(b, mounts);
         if (!mounts.empty())
             add(Severity::Blocker, ImpactKind::MountedFilesystem,
-                std::format("holds mounted filesystems ({})", join(mounts)));
+                std::format("holds mounted filesystems ({})", join_list(mounts)));
     }
     // Network: an interface that is up loses its addresses and connections the moment it unbinds.
     for (const auto& n : d.usage.net) {
@@ -99,7 +94,7 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         add(Severity::Blocker, ImpactKind::ConsoleDisplay, "drives the host's console");
     else if (!d.usage.display.drm_cards.empty())
         add(Severity::Confirm, ImpactKind::Display,
-            std::format("is a display of the host ({})", join(d.usage.display.drm_cards)));
+            std::format("is a display of the host ({})", join_list(d.usage.display.drm_cards)));
     if (d.boot_vga.value_or(false))
         add(Severity::Note, ImpactKind::BootGpu,
             "is the boot GPU: firmware initialised it, so the VM may need its ROM as a romfile");
@@ -110,9 +105,9 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         for (const auto& u : d.usage.usb) names.push_back(u.name);
         if (here > 0 && here == keyboards_on_host(t))
             add(Severity::Blocker, ImpactKind::OnlyKeyboard,
-                std::format("has the host's only keyboard attached ({})", join(names)));
+                std::format("has the host's only keyboard attached ({})", join_list(names)));
         else
-            add(Severity::Confirm, ImpactKind::UsbDevices, std::format("has USB devices attached ({})", join(names)));
+            add(Severity::Confirm, ImpactKind::UsbDevices, std::format("has USB devices attached ({})", join_list(names)));
     }
     if (!d.usage.sound.empty())
         add(Severity::Confirm, ImpactKind::SoundCard, "serves the host's sound card");

@@ -29,22 +29,13 @@ std::string label(const Device& d) {
     return d.address.str() + " (" + (d.vendor_name.empty() ? ids : d.vendor_name + " " + ids) + ")";
 }
 
-std::string join_and(const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-        out += items[i];
-    }
-    return out;
-}
-
 std::string labels(const Topology& t, const std::vector<Bdf>& devices) {
     std::vector<std::string> parts;
     for (const auto& b : devices) {
         const Device* d = t.find(b);
         parts.push_back(d ? label(*d) : b.str());
     }
-    return join_and(parts);
+    return join_prose(parts);
 }
 
 }  // namespace isola::review_detail

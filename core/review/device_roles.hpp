@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/prose.hpp"
 #include "topology/topology.hpp"
 
 namespace isola::review_detail {
@@ -24,7 +25,6 @@ bool is_passthrough_candidate(const Device& d);
 // "0000:04:00.0 (Lexa PRO [Radeon RX 550])": the address, and the name people recognise.
 std::string label(const Device& d);
 // "a (x), b (y) and c (z)".
-std::string join_and(const std::vector<std::string>& items);
 std::string labels(const Topology& t, const std::vector<Bdf>& devices);
 
 }  // namespace isola::review_detail

@@ -19,7 +19,7 @@ std::string driver_text(const Device& d) {
 std::string on_drivers(const Topology& t, const std::vector<Bdf>& devices) {
     std::vector<std::string> parts;
     for (const auto& b : devices) parts.push_back(label(*t.find(b)) + " on " + driver_text(*t.find(b)));
-    return join_and(parts);
+    return join_prose(parts);
 }
 
 std::vector<HostImpact> impacts_of_kind(const Device& d, const Topology& t, ImpactKind kind) {
@@ -98,7 +98,7 @@ private:
                         "smaller than what the hardware isolates and a group boundary does not prove isolation; "
                         "devices it split apart can still reach each other by peer-to-peer DMA, so boot once without "
                         "it to see the real groups before passing devices to a VM you do not trust",
-                        param, join_and(what)));
+                        param, join_prose(what)));
     }
 
     // vfio-pci.ids= (and pci-stub.ids=) bind by vendor:device, so every identical card goes too.
@@ -197,7 +197,7 @@ private:
             std::format("IOMMU group {0} is not viable: it holds {1} next to {2}; a VM given the group fails to start "
                         "with \"group {0} is not viable\", so bind every endpoint of the group to vfio-pci, or return "
                         "{3} to the host",
-                        g.id, on_drivers(t_, held), on_drivers(t_, host), join_and(held_addresses)),
+                        g.id, on_drivers(t_, held), on_drivers(t_, host), join_prose(held_addresses)),
             all, g.id);
     }
 
@@ -224,7 +224,7 @@ private:
                 std::format("{} in IOMMU group {} cannot be passed to a VM without taking what the host needs with "
                             "{}: {}; VFIO takes whole groups, so keep {} on the host, or give a plug-in card a slot "
                             "with its own IOMMU group",
-                            labels(t_, candidates), g.id, one ? "it" : "them", join_and(critical_phrases),
+                            labels(t_, candidates), g.id, one ? "it" : "them", join_prose(critical_phrases),
                             one ? "it" : "them"),
                 devices, g.id);
             return;
@@ -256,7 +256,7 @@ private:
         if (have_vms_) {
             std::vector<std::string> quoted;
             for (const auto& v : vms) quoted.push_back("\"" + v + "\"");
-            claimed = vms.empty() ? "; no VM definition claims it" : "; claimed by " + join_and(quoted);
+            claimed = vms.empty() ? "; no VM definition claims it" : "; claimed by " + join_prose(quoted);
         }
         add(Severity::Note, "held-for-vfio",
             std::format("IOMMU group {} is ready for VFIO: {}, and no endpoint of the group is on a host driver{}",

@@ -232,7 +232,7 @@ private:
                             std::format("{0}: {1} claims {2} but not {3} in the same IOMMU group {4}: libvirt detaches "
                                         "only the devices a domain names, so QEMU fails to start it with \"group {4} "
                                         "is not viable\"; add {5} to {1} as well, or bind {6} to vfio-pci first",
-                                        at, who, labels(t_, named), join_and(parts), gid, join_and(addresses),
+                                        at, who, labels(t_, named), join_prose(parts), gid, join_prose(addresses),
                                         one ? "it" : "them"),
                             with(named, known_host), gid, {vm.key}});
             return;
@@ -276,7 +276,7 @@ private:
     static std::string addresses(const std::vector<Bdf>& v) {
         std::vector<std::string> parts;
         for (const auto& b : v) parts.push_back(b.str());
-        return join_and(parts);
+        return join_prose(parts);
     }
 
     const Topology& t_;
