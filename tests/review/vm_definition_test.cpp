@@ -253,8 +253,8 @@ TEST(ReviewProxmox, FindsTheClustersMappingFileFromAQemuServerDirectory) {
     ASSERT_TRUE(read);
     EXPECT_EQ(read->mappings.size(), 2u);
     EXPECT_EQ(read_proxmox_pci_mappings(root / "nope.cfg").error().message,
-              "cannot read the Proxmox resource mappings " + (root / "nope.cfg").string() +
-                  ": no such file or not readable");
+              "cannot read the Proxmox resource mappings file " + (root / "nope.cfg").string() +
+                  ": there is no such file");
     std::filesystem::remove_all(root);
 }
 
