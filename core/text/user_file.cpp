@@ -1,9 +1,11 @@
 #include "text/user_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <format>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,9 +71,11 @@ std::expected<void, UserFileError> check_open(int fd, int open_errno, const std:
 
 std::string describe_size(std::uintmax_t bytes) {
     constexpr std::uintmax_t kib = 1024, mib = kib * 1024, gib = mib * 1024;
-    if (bytes >= gib) return bytes % gib == 0 ? std::format("{} GiB", bytes / gib) : std::format("{:.1f} GiB", double(bytes) / gib);
-    if (bytes >= mib) return bytes % mib == 0 ? std::format("{} MiB", bytes / mib) : std::format("{:.1f} MiB", double(bytes) / mib);
-    if (bytes >= kib) return bytes % kib == 0 ? std::format("{} KiB", bytes / kib) : std::format("{:.1f} KiB", double(bytes) / kib);
+    for (const auto& [unit, name] : {std::pair{gib, "GiB"}, std::pair{mib, "MiB"}, std::pair{kib, "KiB"}}) {
+        if (bytes < unit) continue;
+        if (bytes % unit == 0) return std::format("{} {}", bytes / unit, name);
+        return std::format("{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(unit), name);
+    }
     return std::format("{} bytes", bytes);
 }
 
