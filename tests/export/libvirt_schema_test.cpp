@@ -11,6 +11,7 @@
 #include "export/export_config.hpp"
 #include "export_test_host.hpp"
 #include "run_tool.hpp"
+#include "support/require_tool.hpp"
 
 using namespace isola;
 using namespace isola::export_test;
@@ -47,8 +48,7 @@ std::string hostdevs(const ExportOptions& o) {
 class ExportLibvirtSchema : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!find_on_path("virt-xml-validate"))
-            GTEST_SKIP() << "virt-xml-validate is not installed (package libvirt-clients); run inside .ci/env";
+        ISOLA_REQUIRE_TOOL("virt-xml-validate", "libvirt-clients");
     }
 };
 

@@ -12,6 +12,7 @@
 #include "export/export_config.hpp"
 #include "export_test_host.hpp"
 #include "run_tool.hpp"
+#include "support/require_tool.hpp"
 
 using namespace isola;
 using namespace isola::export_test;
@@ -63,8 +64,7 @@ std::string joined_args(const std::string& text) {
 class ExportQemuProperties : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!find_on_path("qemu-system-x86_64"))
-            GTEST_SKIP() << "qemu-system-x86_64 is not installed (package qemu-system-x86); run inside .ci/env";
+        ISOLA_REQUIRE_TOOL("qemu-system-x86_64", "qemu-system-x86");
     }
 };
 

@@ -18,13 +18,18 @@ rule=/etc/polkit-1/rules.d/50-isola-e2e.rules
 
 say() { printf 'e2e: %s\n' "$*"; }
 skip() { say "SKIP: $*"; exit "$skip_code"; }
+# require_tool: skip (77) without a tool, or fail with CI=true.
+. "$(dirname "${BASH_SOURCE[0]}")/../support/require_tool.sh"
 
+# The tools first: with CI=true a missing one fails the test wherever it runs.
+for tool_package in dbus-daemon:dbus-daemon dbus-send:dbus-bin dbus-monitor:dbus-bin setpriv:util-linux \
+                    timeout:coreutils pkcheck:polkitd /usr/lib/polkit-1/polkitd:polkitd; do
+  require_tool "${tool_package%:*}" "${tool_package##*:}" || exit $?
+done
+# Skips about this machine, not about a missing tool.
 [ "${ISOLA_DISPOSABLE_ROOT:-0}" = 1 ] ||
   skip "this test installs into /usr and runs dbus-daemon and polkitd as root, so it runs only in the disposable root: bash .ci/env ctest --test-dir $build -R helper.e2e"
 [ "$(id -u)" = 0 ] || skip "needs root inside the disposable root"
-for tool in dbus-daemon dbus-send setpriv timeout pkcheck /usr/lib/polkit-1/polkitd; do
-  command -v "$tool" >/dev/null || skip "$tool is missing (packages dbus-daemon, polkitd, util-linux)"
-done
 
 # A device of this host to read, and one that is well-formed but absent.
 bdf=

@@ -6,13 +6,15 @@
 
 #include "lspci_output.hpp"
 #include "reader/read_host.hpp"
+#include "support/require_tool.hpp"
 
 using namespace isola;
 
 TEST(LiveHost, ReadsEveryFunctionLspciSeesWithTheSameIdsDriversAndGroups) {
     if (!std::filesystem::is_directory("/sys/bus/pci/devices")) GTEST_SKIP() << "this machine has no PCI bus";
+    ISOLA_REQUIRE_TOOL("lspci", "pciutils");
     auto lspci = test::lspci_records("");
-    if (!lspci) GTEST_SKIP() << "lspci is not installed";
+    ASSERT_TRUE(lspci) << "lspci -vmmnk failed on this machine";
 
     auto topology = read_host(HostRoots{});
     ASSERT_TRUE(topology) << topology.error().message;
