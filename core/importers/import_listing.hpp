@@ -8,6 +8,7 @@
 
 #include <expected>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ enum class ListingFormat {
     Structured,
 };
 std::string_view to_string(ListingFormat);
+// Every ListingFormat, Auto first (for option help texts and the fuzzer).
+std::span<const ListingFormat> all_listing_formats();
 std::optional<ListingFormat> listing_format_from_string(std::string_view);
 
 struct ImportError {

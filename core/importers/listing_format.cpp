@@ -25,6 +25,15 @@ constexpr std::array<std::pair<ListingFormat, std::string_view>, 13> kFormatName
 
 }  // namespace
 
+std::span<const ListingFormat> all_listing_formats() {
+    static constexpr auto kAll = [] {
+        std::array<ListingFormat, kFormatNames.size()> all{};
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = kFormatNames[i].first;
+        return all;
+    }();
+    return kAll;
+}
+
 std::string_view to_string(ListingFormat f) {
     for (const auto& [format, name] : kFormatNames)
         if (format == f) return name;
