@@ -130,9 +130,17 @@ TEST_P(FixtureMachine, ConfigSpaceFactsAreReadAsRoot) {
 }
 
 TEST_P(FixtureMachine, SnapshotRoundTripIsLossless) {
+    // The same host comes back; only its source says it is now a snapshot of what was read, and
+    // saving it again writes the same file.
     auto back = snapshot_from_json(snapshot_to_json(topology()), spec().name);
     ASSERT_TRUE(back) << back.error().message;
-    EXPECT_EQ(*back, topology());
+    EXPECT_EQ(back->host(), topology().host());
+    EXPECT_EQ(back->devices(), topology().devices());
+    EXPECT_EQ(back->groups(), topology().groups());
+    EXPECT_EQ(back->diagnostics(), topology().diagnostics());
+    EXPECT_EQ(back->source().kind, SourceKind::Snapshot);
+    EXPECT_EQ(back->source().snapshot_of, (SnapshotOf{topology().source().kind, topology().source().origin}));
+    EXPECT_EQ(snapshot_to_json(*back), snapshot_to_json(topology()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Lab, FixtureMachine, ::testing::ValuesIn(machine_files()),
