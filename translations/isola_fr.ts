@@ -1,0 +1,641 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>CommandLineText</name>
+    <message>
+        <source>Shows a Linux host&apos;s PCI devices grouped by IOMMU group.</source>
+        <translation>Affiche les périphériques PCI d&apos;un hôte Linux, regroupés par groupe IOMMU.</translation>
+    </message>
+    <message>
+        <source>Read sysfs from &lt;dir&gt; instead of /sys.</source>
+        <translation>Lire sysfs depuis &lt;dossier&gt; au lieu de /sys.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>Read procfs from &lt;dir&gt; instead of /proc.</source>
+        <translation>Lire procfs depuis &lt;dossier&gt; au lieu de /proc.</translation>
+    </message>
+    <message>
+        <source>Open an Isola snapshot &lt;file&gt;.</source>
+        <translation>Ouvrir l&apos;instantané Isola &lt;fichier&gt;.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Open a pasted IOMMU/lspci listing &lt;file&gt;.</source>
+        <translation>Ouvrir la liste IOMMU/lspci collée &lt;fichier&gt;.</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo host &lt;name&gt;; &quot;list&quot; prints the names.</source>
+        <translation>Ouvrir l&apos;hôte de démonstration fourni &lt;nom&gt; ; « list » affiche les noms.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu : %1</translation>
+    </message>
+    <message>
+        <source>Give only one of --sysfs-root/--proc-root, --snapshot, --import and --demo.</source>
+        <translation>N&apos;indiquez qu&apos;une seule des options --sysfs-root/--proc-root, --snapshot, --import et --demo.</translation>
+    </message>
+</context>
+<context>
+    <name>FactText</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>unknown — %1</source>
+        <translation>inconnu — %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostUseText</name>
+    <message>
+        <source>network %1 (default route)</source>
+        <translation>réseau %1 (route par défaut)</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>réseau %1</translation>
+    </message>
+    <message>
+        <source>storage %1</source>
+        <translation>stockage %1</translation>
+    </message>
+    <message>
+        <source>storage %1 — %2</source>
+        <translation>stockage %1 — %2</translation>
+    </message>
+    <message>
+        <source>display (console)</source>
+        <translation>affichage (console)</translation>
+    </message>
+    <message>
+        <source>display %1 (console)</source>
+        <translation>affichage %1 (console)</translation>
+    </message>
+    <message>
+        <source>display %1</source>
+        <translation>affichage %1</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>clavier</translation>
+    </message>
+    <message>
+        <source>mouse</source>
+        <translation>souris</translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %n device(s)</source>
+        <translation>
+            <numerusform>USB : %n périphérique</numerusform>
+            <numerusform>USB : %n périphériques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>USB: %1 and %n other device(s)</source>
+        <translation>
+            <numerusform>USB : %1 et %n autre périphérique</numerusform>
+            <numerusform>USB : %1 et %n autres périphériques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USB: %1</source>
+        <translation>USB : %1</translation>
+    </message>
+    <message>
+        <source>sound %1</source>
+        <translation>audio %1</translation>
+    </message>
+    <message>
+        <source>network interface %1, %2</source>
+        <translation>interface réseau %1, %2</translation>
+    </message>
+    <message>
+        <source>, IPv4 default route</source>
+        <translation>, route par défaut IPv4</translation>
+    </message>
+    <message>
+        <source>, IPv6 default route</source>
+        <translation>, route par défaut IPv6</translation>
+    </message>
+    <message>
+        <source>block device %1, not mounted</source>
+        <translation>périphérique bloc %1, non monté</translation>
+    </message>
+    <message>
+        <source>block device %1, mounted at %2</source>
+        <translation>périphérique bloc %1, monté sur %2</translation>
+    </message>
+    <message>
+        <source> (root file system)</source>
+        <translation> (système de fichiers racine)</translation>
+    </message>
+    <message>
+        <source>DRM card %1</source>
+        <translation>carte DRM %1</translation>
+    </message>
+    <message>
+        <source>boot framebuffer / text console</source>
+        <translation>tampon de trame de démarrage / console texte</translation>
+    </message>
+    <message>
+        <source>USB %1: %2</source>
+        <translation>USB %1 : %2</translation>
+    </message>
+    <message>
+        <source> (keyboard)</source>
+        <translation> (clavier)</translation>
+    </message>
+    <message>
+        <source> (mouse)</source>
+        <translation> (souris)</translation>
+    </message>
+    <message>
+        <source>sound %1: %2</source>
+        <translation>audio %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoadText</name>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2.</translation>
+    </message>
+    <message>
+        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
+        <translation>Il n&apos;existe aucun hôte de démonstration nommé « %1 » ; les hôtes fournis sont : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
+        <translation>Impossible d&apos;ouvrir l&apos;instantané %1 : cette version d&apos;Isola ne sait pas encore lire les instantanés.</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::DeviceDetails</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>no ACS capability</source>
+        <translation>aucune capacité ACS</translation>
+    </message>
+    <message>
+        <source>capability %1, control %2 (%3)</source>
+        <translation>capacité %1, contrôle %2 (%3)</translation>
+    </message>
+    <message>
+        <source>nothing enabled</source>
+        <translation>rien d&apos;activé</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Device facts</source>
+        <translation>Informations sur le périphérique</translation>
+    </message>
+    <message>
+        <source>Select a device to see everything Isola knows about it.</source>
+        <translation>Sélectionnez un périphérique pour voir tout ce qu&apos;Isola en sait.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fabricant</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Subsystem</source>
+        <translation>Sous-système</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Programming interface</source>
+        <translation>Interface de programmation</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>IOMMU and drivers</source>
+        <translation>IOMMU et pilotes</translation>
+    </message>
+    <message>
+        <source>IOMMU group</source>
+        <translation>Groupe IOMMU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n device(s))</source>
+        <translation>
+            <numerusform>%1 (%n périphérique)</numerusform>
+            <numerusform>%1 (%n périphériques)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation>Type de groupe</translation>
+    </message>
+    <message>
+        <source>No-IOMMU group</source>
+        <translation>Groupe no-IOMMU</translation>
+    </message>
+    <message>
+        <source>yes — no DMA isolation at all</source>
+        <translation>oui — aucune isolation DMA</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Pilote</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>aucun pilote lié</translation>
+    </message>
+    <message>
+        <source>Driver override</source>
+        <translation>Pilote imposé</translation>
+    </message>
+    <message>
+        <source>VFIO device</source>
+        <translation>Périphérique VFIO</translation>
+    </message>
+    <message>
+        <source>Reset methods</source>
+        <translation>Méthodes de réinitialisation</translation>
+    </message>
+    <message>
+        <source>none — the device cannot be reset</source>
+        <translation>aucune — le périphérique ne peut pas être réinitialisé</translation>
+    </message>
+    <message>
+        <source>Boot VGA</source>
+        <translation>VGA de démarrage</translation>
+    </message>
+    <message>
+        <source>NUMA node</source>
+        <translation>Nœud NUMA</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Header type</source>
+        <translation>Type d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>normal (0)</source>
+        <translation>normal (0)</translation>
+    </message>
+    <message>
+        <source>bridge (1)</source>
+        <translation>pont (1)</translation>
+    </message>
+    <message>
+        <source>CardBus (2)</source>
+        <translation>CardBus (2)</translation>
+    </message>
+    <message>
+        <source>Multifunction</source>
+        <translation>Multifonction</translation>
+    </message>
+    <message>
+        <source>Port type</source>
+        <translation>Type de port</translation>
+    </message>
+    <message>
+        <source>ACS</source>
+        <translation>ACS</translation>
+    </message>
+    <message>
+        <source>Link speed</source>
+        <translation>Vitesse du lien</translation>
+    </message>
+    <message>
+        <source>Link width</source>
+        <translation>Largeur du lien</translation>
+    </message>
+    <message>
+        <source>Maximum link speed</source>
+        <translation>Vitesse maximale du lien</translation>
+    </message>
+    <message>
+        <source>Maximum link width</source>
+        <translation>Largeur maximale du lien</translation>
+    </message>
+    <message>
+        <source>Bus tree</source>
+        <translation>Arborescence du bus</translation>
+    </message>
+    <message>
+        <source>Upstream bridge</source>
+        <translation>Pont amont</translation>
+    </message>
+    <message>
+        <source>none (root bus)</source>
+        <translation>aucun (bus racine)</translation>
+    </message>
+    <message>
+        <source>the source does not describe the bus tree</source>
+        <translation>la source ne décrit pas l&apos;arborescence du bus</translation>
+    </message>
+    <message>
+        <source>Devices below</source>
+        <translation>Périphériques en aval</translation>
+    </message>
+    <message>
+        <source>SR-IOV</source>
+        <translation>SR-IOV</translation>
+    </message>
+    <message>
+        <source>Physical function</source>
+        <translation>Fonction physique</translation>
+    </message>
+    <message>
+        <source>Virtual functions enabled</source>
+        <translation>Fonctions virtuelles activées</translation>
+    </message>
+    <message>
+        <source>Virtual functions possible</source>
+        <translation>Fonctions virtuelles possibles</translation>
+    </message>
+    <message>
+        <source>Virtual functions</source>
+        <translation>Fonctions virtuelles</translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation>Utilisation par l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>Used by the host</source>
+        <translation>Utilisé par l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation>une liste n&apos;indique pas ce que l&apos;hôte utilise</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>inutilisé</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no IOMMU group</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no driver override</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no VFIO device</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no NUMA node</comment>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
+    <message>
+        <source>Filter by address, name or driver (Ctrl+F)</source>
+        <translation>Filtrer par adresse, nom ou pilote (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>Filtre des périphériques</translation>
+    </message>
+    <message>
+        <source>Devices by IOMMU group</source>
+        <translation>Périphériques par groupe IOMMU</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Listing or Snapshot…</source>
+        <translation>&amp;Ouvrir une liste ou un instantané…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Host</source>
+        <translation>Ouvrir un hôte de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Find Device</source>
+        <translation>Rechercher un périphérique</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Isola</source>
+        <translation>À &amp;propos d&apos;Isola</translation>
+    </message>
+    <message>
+        <source>Open a Demo Host</source>
+        <translation>Ouvrir un hôte de démonstration</translation>
+    </message>
+    <message>
+        <source>Reading this host…</source>
+        <translation>Lecture de cet hôte…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Demo host %1</source>
+        <translation>Hôte de démonstration %1</translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation>Cet hôte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IOMMU group(s)</source>
+        <translation>
+            <numerusform>%n groupe IOMMU</numerusform>
+            <numerusform>%n groupes IOMMU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n périphérique</numerusform>
+            <numerusform>%n périphériques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo host: %1 — not this machine</source>
+        <translation>Hôte de démonstration : %1 — pas cette machine</translation>
+    </message>
+    <message>
+        <source>Listing %1 — not this machine. A listing lacks most facts; they are shown as unknown.</source>
+        <translation>Liste %1 — pas cette machine. Une liste ne fournit pas la plupart des informations ; elles sont affichées comme inconnues.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 — not necessarily this machine</source>
+        <translation>Instantané %1 — pas forcément cette machine</translation>
+    </message>
+    <message>
+        <source>This host has no IOMMU groups, so no device can be passed through with VFIO. Enable VT-d (Intel) or AMD-Vi (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a virtual machine, give the VM a virtual IOMMU first. Meanwhile you can explore a demo host.</source>
+        <translation>Cet hôte n&apos;a aucun groupe IOMMU : aucun périphérique ne peut donc être transmis à une machine virtuelle avec VFIO. Activez VT-d (Intel) ou AMD-Vi (AMD) dans la configuration du micrologiciel et, sur les systèmes Intel, démarrez avec intel_iommu=on ; dans une machine virtuelle, donnez d&apos;abord une IOMMU virtuelle à la machine virtuelle. En attendant, vous pouvez explorer un hôte de démonstration.</translation>
+    </message>
+    <message>
+        <source>This source has no IOMMU groups: either its IOMMU was off, or the listing does not include them.</source>
+        <translation>Cette source n&apos;a aucun groupe IOMMU : soit son IOMMU était désactivée, soit la liste ne les contient pas.</translation>
+    </message>
+    <message>
+        <source>Open Listing or Snapshot</source>
+        <translation>Ouvrir une liste ou un instantané</translation>
+    </message>
+    <message>
+        <source>Isola snapshots (*.json);;Text listings (*.txt *.log);;All files (*)</source>
+        <translation>Instantanés Isola (*.json);;Listes texte (*.txt *.log);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>About Isola</source>
+        <translation>À propos d&apos;Isola</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Affiche les périphériques PCI et les groupes IOMMU d&apos;un hôte Linux, pour que vous sachiez, avant de transmettre un périphérique à une machine virtuelle, ce qui l&apos;accompagne.&lt;/p&gt;&lt;p&gt;Licence : GPL-2.0-or-later&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::TopologyModel</name>
+    <message>
+        <source>Class %1</source>
+        <translation>Classe %1</translation>
+    </message>
+    <message>
+        <source>a listing does not say what the host uses</source>
+        <translation>une liste n&apos;indique pas ce que l&apos;hôte utilise</translation>
+    </message>
+    <message numerus="yes">
+        <source>No IOMMU group — %n device(s)</source>
+        <translation>
+            <numerusform>Aucun groupe IOMMU — %n périphérique</numerusform>
+            <numerusform>Aucun groupe IOMMU — %n périphériques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>IOMMU group %1 — %n device(s)</source>
+        <translation>
+            <numerusform>Groupe IOMMU %1 — %n périphérique</numerusform>
+            <numerusform>Groupe IOMMU %1 — %n périphériques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These devices are in no IOMMU group, so VFIO cannot isolate them.</source>
+        <translation>Ces périphériques ne sont dans aucun groupe IOMMU : VFIO ne peut donc pas les isoler.</translation>
+    </message>
+    <message>
+        <source>A VFIO no-IOMMU group: the device is not isolated at all.</source>
+        <translation>Un groupe VFIO no-IOMMU : le périphérique n&apos;est pas du tout isolé.</translation>
+    </message>
+    <message>
+        <source>Default domain type: %1</source>
+        <translation>Type de domaine par défaut : %1</translation>
+    </message>
+    <message>
+        <source>%1 [%2:%3]</source>
+        <translation>%1 [%2:%3]</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Pilote</translation>
+    </message>
+    <message>
+        <source>Host use</source>
+        <translation>Utilisation par l&apos;hôte</translation>
+    </message>
+</context>
+</TS>
