@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Open the bundled demo host &lt;name&gt;; &quot;list&quot; prints the names.</source>
-        <translation>Ouvrir l&apos;hôte de démonstration fourni &lt;nom&gt; ; « list » affiche les noms.</translation>
+        <translation>Ouvrir l&apos;hôte de démonstration fourni &lt;nom&gt;&#xa0;; «&#xa0;list&#xa0;» affiche les noms.</translation>
     </message>
     <message>
         <source>name</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu : %1</translation>
+        <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Give only one of --sysfs-root/--proc-root, --snapshot, --import and --demo.</source>
@@ -100,20 +100,20 @@
     <message numerus="yes">
         <source>USB: %n device(s)</source>
         <translation>
-            <numerusform>USB : %n périphérique</numerusform>
-            <numerusform>USB : %n périphériques</numerusform>
+            <numerusform>USB&#xa0;: %n périphérique</numerusform>
+            <numerusform>USB&#xa0;: %n périphériques</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>USB: %1 and %n other device(s)</source>
         <translation>
-            <numerusform>USB : %1 et %n autre périphérique</numerusform>
-            <numerusform>USB : %1 et %n autres périphériques</numerusform>
+            <numerusform>USB&#xa0;: %1 et %n autre périphérique</numerusform>
+            <numerusform>USB&#xa0;: %1 et %n autres périphériques</numerusform>
         </translation>
     </message>
     <message>
         <source>USB: %1</source>
-        <translation>USB : %1</translation>
+        <translation>USB&#xa0;: %1</translation>
     </message>
     <message>
         <source>sound %1</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>USB %1: %2</source>
-        <translation>USB %1 : %2</translation>
+        <translation>USB %1&#xa0;: %2</translation>
     </message>
     <message>
         <source> (keyboard)</source>
@@ -165,22 +165,22 @@
     </message>
     <message>
         <source>sound %1: %2</source>
-        <translation>audio %1 : %2</translation>
+        <translation>audio %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>LoadText</name>
     <message>
         <source>Cannot open %1: %2.</source>
-        <translation>Impossible d&apos;ouvrir %1 : %2.</translation>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
-        <translation>Il n&apos;existe aucun hôte de démonstration nommé « %1 » ; les hôtes fournis sont : %2.</translation>
+        <translation>Il n&apos;existe aucun hôte de démonstration nommé «&#xa0;%1&#xa0;»&#xa0;; les hôtes fournis sont&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
-        <translation>Impossible d&apos;ouvrir l&apos;instantané %1 : cette version d&apos;Isola ne sait pas encore lire les instantanés.</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;instantané %1&#xa0;: cette version d&apos;Isola ne sait pas encore lire les instantanés.</translation>
     </message>
 </context>
 <context>
@@ -535,11 +535,11 @@
     </message>
     <message>
         <source>Demo host: %1 — not this machine</source>
-        <translation>Hôte de démonstration : %1 — pas cette machine</translation>
+        <translation>Hôte de démonstration&#xa0;: %1 — pas cette machine</translation>
     </message>
     <message>
         <source>Listing %1 — not this machine. A listing lacks most facts; they are shown as unknown.</source>
-        <translation>Liste %1 — pas cette machine. Une liste ne fournit pas la plupart des informations ; elles sont affichées comme inconnues.</translation>
+        <translation>Liste %1 — pas cette machine. Une liste ne fournit pas la plupart des informations&#xa0;; elles sont affichées comme inconnues.</translation>
     </message>
     <message>
         <source>Snapshot %1 — not necessarily this machine</source>
@@ -547,11 +547,11 @@
     </message>
     <message>
         <source>This host has no IOMMU groups, so no device can be passed through with VFIO. Enable VT-d (Intel) or AMD-Vi (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a virtual machine, give the VM a virtual IOMMU first. Meanwhile you can explore a demo host.</source>
-        <translation>Cet hôte n&apos;a aucun groupe IOMMU : aucun périphérique ne peut donc être transmis à une machine virtuelle avec VFIO. Activez VT-d (Intel) ou AMD-Vi (AMD) dans la configuration du micrologiciel et, sur les systèmes Intel, démarrez avec intel_iommu=on ; dans une machine virtuelle, donnez d&apos;abord une IOMMU virtuelle à la machine virtuelle. En attendant, vous pouvez explorer un hôte de démonstration.</translation>
+        <translation>Cet hôte n&apos;a aucun groupe IOMMU&#xa0;: aucun périphérique ne peut donc être transmis à une machine virtuelle avec VFIO. Activez VT-d (Intel) ou AMD-Vi (AMD) dans la configuration du micrologiciel et, sur les systèmes Intel, démarrez avec intel_iommu=on&#xa0;; dans une machine virtuelle, donnez d&apos;abord une IOMMU virtuelle à la machine virtuelle. En attendant, vous pouvez explorer un hôte de démonstration.</translation>
     </message>
     <message>
         <source>This source has no IOMMU groups: either its IOMMU was off, or the listing does not include them.</source>
-        <translation>Cette source n&apos;a aucun groupe IOMMU : soit son IOMMU était désactivée, soit la liste ne les contient pas.</translation>
+        <translation>Cette source n&apos;a aucun groupe IOMMU&#xa0;: soit son IOMMU était désactivée, soit la liste ne les contient pas.</translation>
     </message>
     <message>
         <source>Open Listing or Snapshot</source>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Affiche les périphériques PCI et les groupes IOMMU d&apos;un hôte Linux, pour que vous sachiez, avant de transmettre un périphérique à une machine virtuelle, ce qui l&apos;accompagne.&lt;/p&gt;&lt;p&gt;Licence : GPL-2.0-or-later&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Affiche les périphériques PCI et les groupes IOMMU d&apos;un hôte Linux, pour que vous sachiez, avant de transmettre un périphérique à une machine virtuelle, ce qui l&apos;accompagne.&lt;/p&gt;&lt;p&gt;Licence&#xa0;: GPL-2.0-or-later&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -603,15 +603,15 @@
     </message>
     <message>
         <source>These devices are in no IOMMU group, so VFIO cannot isolate them.</source>
-        <translation>Ces périphériques ne sont dans aucun groupe IOMMU : VFIO ne peut donc pas les isoler.</translation>
+        <translation>Ces périphériques ne sont dans aucun groupe IOMMU&#xa0;: VFIO ne peut donc pas les isoler.</translation>
     </message>
     <message>
         <source>A VFIO no-IOMMU group: the device is not isolated at all.</source>
-        <translation>Un groupe VFIO no-IOMMU : le périphérique n&apos;est pas du tout isolé.</translation>
+        <translation>Un groupe VFIO no-IOMMU&#xa0;: le périphérique n&apos;est pas du tout isolé.</translation>
     </message>
     <message>
         <source>Default domain type: %1</source>
-        <translation>Type de domaine par défaut : %1</translation>
+        <translation>Type de domaine par défaut&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 [%2:%3]</source>
