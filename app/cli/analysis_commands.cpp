@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "explain/explain_groups.hpp"
 #include "plan/attach_plan.hpp"
+#include "plan/describe_plan.hpp"
+#include "text/message.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -114,36 +116,39 @@ int run_plan(const std::vector<std::string>& raw) {
     std::cout << demo_banner(*loaded);
     std::string selected;
     for (const auto& b : request.devices) selected += (selected.empty() ? "" : ", ") + b.str();
-    std::cout << std::format("Plan: assign {} to \"{}\" ({} backend)\n", selected, request.vm, to_string(request.backend));
+    std::cout << say("Plan: assign {0} to \"{1}\" ({2} backend)", selected, request.vm, to_string(request.backend)) << "\n";
     for (GroupId g : plan.groups) {
-        std::cout << std::format("IOMMU group {}:\n", g);
+        std::cout << say("IOMMU group {}:", g) << "\n";
         for (const auto& a : plan.actions) {
             const Device* d = t.find(a.device);
             if (!d || d->iommu_group != g) continue;
             std::cout << std::format("  {:<40}  {:<30}  {}{}\n", device_line(t, a.device).substr(0, 40), to_string(a.kind),
-                                     a.from_driver.empty() ? "(no driver)" : a.from_driver == "?" ? "(driver unknown)" : "from " + a.from_driver,
-                                     a.selected ? "  [selected]" : "");
+                                     a.from_driver.empty() ? say("(no driver)")
+                                     : a.from_driver == "?" ? say("(driver unknown)")
+                                                            : say("from {}", a.from_driver),
+                                     a.selected ? "  " + say("[selected]") : std::string());
         }
     }
-    auto section = [&](Severity s, const char* title) {
+    auto section = [&](Severity s, const std::string& title) {
         bool first = true;
         for (const auto& i : plan.impacts) {
             if (i.severity != s) continue;
             if (first) std::cout << title << "\n";
             first = false;
-            std::cout << "  - " << i.device.str() << " " << i.serves << "\n";
+            std::cout << "  - " << describe(i) << "\n";
         }
     };
-    section(Severity::Confirm, "Needs confirmation:");
-    section(Severity::Note, "Notes:");
+    section(Severity::Confirm, say("Needs confirmation:"));
+    section(Severity::Note, say("Notes:"));
     if (plan.refused()) {
-        std::cout << "Refused:\n";
+        std::cout << say("Refused:") << "\n";
         for (const auto& r : plan.refusals) {
-            std::cout << "  - " << r.sentence << "\n";
-            if (!r.remedy.empty()) std::cout << "    what to do: " << r.remedy << "\n";
+            std::cout << "  - " << describe(r) << "\n";
+            if (const std::string remedy = describe_remedy(r); !remedy.empty())
+                std::cout << "    " << say("what to do: {}", remedy) << "\n";
         }
     }
-    std::cout << "Fingerprint: " << plan.fingerprint << "\n";
+    std::cout << say("Fingerprint: {}", plan.fingerprint) << "\n";
     return status;
 }
 

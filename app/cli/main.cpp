@@ -1,11 +1,14 @@
 // isolactl — Isola's command line: the same core, the same sentences, scriptable.
 #include <cstdio>
+#include <clocale>
 #include <format>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+
+#include "text/message.hpp"
 
 namespace {
 
@@ -51,6 +54,11 @@ found; 64 wrong usage; 66 input missing or unreadable.
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Sentences in the user's language (LC_MESSAGES, LANGUAGE); numbers and JSON stay in the C
+    // locale, so output that scripts parse does not change with it.
+    std::setlocale(LC_ALL, "");
+    std::setlocale(LC_NUMERIC, "C");
+    isola::bind_message_catalog(isola::default_locale_dir());
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);
@@ -72,6 +80,6 @@ int main(int argc, char** argv) {
     if (command == "export") return isola::cli::run_export(args);
     if (command == "review") return isola::cli::run_review(args);
     if (command == "graph") return isola::cli::run_graph(args);
-    std::cerr << std::format("isolactl: unknown command \"{}\"; run 'isolactl --help' for the list\n", command);
+    std::cerr << "isolactl: " << isola::say("unknown command \"{}\"; run 'isolactl --help' for the list", command) << "\n";
     return isola::cli::kExitUsage;
 }

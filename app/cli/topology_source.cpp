@@ -2,6 +2,8 @@
 
 #include <format>
 
+#include "text/message.hpp"
+
 namespace isola::cli {
 
 void add_source_options(ArgumentSpec& spec) {
@@ -58,7 +60,7 @@ std::expected<LoadedTopology, std::string> load_topology(const Arguments& args) 
 }
 
 std::string demo_banner(const LoadedTopology& loaded) {
-    return loaded.demo ? std::format("Demo host: {} — not this machine.\n\n", loaded.demo->title) : std::string();
+    return loaded.demo ? say("Demo host: {} — not this machine.", loaded.demo->title) + "\n\n" : std::string();
 }
 
 }  // namespace isola::cli

@@ -16,6 +16,8 @@
 using namespace Qt::StringLiterals;
 using namespace isola::gui;
 
+#include "text/message.hpp"
+
 namespace {
 
 void print(const QString& text) { std::fputs(qUtf8Printable(text), stdout); }
@@ -50,7 +52,8 @@ int main(int argc, char** argv) {
     if (cl->show_version) return print(u"isola "_s + QStringLiteral(ISOLA_VERSION) + u'\n'), 0;
     if (cl->list_demos) return print(demo_host_names().join(u'\n') + u'\n'), 0;
 
-    QApplication app(argc, argv);
+    QApplication app(argc, argv);  // also setlocale(LC_ALL, ""): the core's sentences follow the locale
+    isola::bind_message_catalog(isola::default_locale_dir());
     QApplication::setApplicationName(u"isola"_s);
     QApplication::setApplicationDisplayName(u"Isola"_s);
     QApplication::setOrganizationDomain(u"kde.org"_s);

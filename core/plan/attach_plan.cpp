@@ -63,18 +63,12 @@ public:
         plan_.groups = closure.groups;
         const std::set<Bdf> selected(r.devices.begin(), r.devices.end());
 
-        for (const auto& bdf : closure.not_found)
-            refuse(bdf, std::nullopt, std::nullopt, std::format("there is no PCI function {} on this host", bdf.str()),
-                   "check the address with 'isolactl scan'");
-        for (const auto& bdf : closure.without_group)
-            refuse(bdf, std::nullopt, std::nullopt,
-                   std::format("{} has no IOMMU group, so VFIO cannot isolate it", bdf.str()),
-                   "enable VT-d (Intel) or AMD-Vi (AMD) in the firmware and boot with the IOMMU on");
+        for (const auto& bdf : closure.not_found) refuse({.kind = RefusalKind::NoSuchDevice, .device = bdf});
+        for (const auto& bdf : closure.without_group) refuse({.kind = RefusalKind::NoGroup, .device = bdf});
 
         for (const auto& bdf : r.devices)
             if (const Device* d = t_.find(bdf); d && d->is_bridge())
-                refuse(bdf, d->iommu_group, bdf, std::format("{} is a PCI bridge; only endpoints can be passed to a VM", bdf.str()),
-                       "select the devices behind the bridge instead");
+                refuse({.kind = RefusalKind::IsBridge, .device = bdf, .group = d->iommu_group, .holder = bdf});
 
         for (GroupId gid : closure.groups) plan_group(gid, selected);
         check_backend();
@@ -91,32 +85,21 @@ private:
         return plan_.request.devices.front();
     }
 
-    void refuse(const Bdf& device, std::optional<GroupId> group, std::optional<Bdf> holder, std::string reason,
-                std::string remedy) {
-        plan_.refusals.push_back({device, group, holder,
-                                  std::format("cannot assign {} to \"{}\": {}", device.str(), plan_.request.vm, reason),
-                                  std::move(remedy)});
+    void refuse(Refusal r) {
+        r.vm = plan_.request.vm;
+        plan_.refusals.push_back(std::move(r));
     }
 
     void check_request_shape() {
         const auto& r = plan_.request;
-        if (r.vm.empty())
-            plan_.refusals.push_back({Bdf{}, std::nullopt, std::nullopt, "cannot plan an attach without a VM name",
-                                      "name the target VM (--vm NAME)"});
-        if (r.devices.empty())
-            plan_.refusals.push_back({Bdf{}, std::nullopt, std::nullopt, "cannot plan an attach of no devices",
-                                      "name at least one device address"});
+        if (r.vm.empty()) refuse({.kind = RefusalKind::NoVmName});
+        if (r.devices.empty()) refuse({.kind = RefusalKind::NoDevices});
     }
 
     void plan_group(GroupId gid, const std::set<Bdf>& selected) {
         const IommuGroup* g = t_.group(gid);
         const Bdf subject = subject_for(gid);
-        if (g->noiommu)
-            refuse(subject, gid, std::nullopt,
-                   std::format("IOMMU group {} is a VFIO no-IOMMU group, which gives the VM unrestricted DMA to "
-                               "all host memory",
-                               gid),
-                   "enable a real IOMMU; no-IOMMU mode is for trusted user-space drivers, not VMs");
+        if (g->noiommu) refuse({.kind = RefusalKind::NoIommuGroup, .device = subject, .group = gid});
 
         for (const auto& m : g->members) {
             const Device& d = *t_.find(m);
@@ -131,64 +114,36 @@ private:
                 if (is_selected) {
                     // The person chose this device: only what would break the host is refused.
                     if (impact.severity == Severity::Blocker)
-                        refuse(m, gid, m, std::format("it {}", impact.serves), remedy_for(impact));
+                        refuse({.kind = RefusalKind::HostNeedsDevice, .device = m, .group = gid, .holder = m,
+                                .driver = driver_of(d), .impact = std::move(impact)});
                     else
                         plan_.impacts.push_back(std::move(impact));
                 } else if (impact.severity != Severity::Note) {
                     // A group-mate the host uses would leave silently: never without being named.
-                    refuse(subject, gid, m,
-                           std::format("{} in the same IOMMU group {} is bound to {} and {}", m.str(), gid,
-                                       driver_of(d).empty() ? "no driver" : driver_of(d), impact.serves),
-                           impact.severity == Severity::Blocker
-                               ? remedy_for(impact)
-                               : std::format("select {} too to hand it to the VM as well, or keep the whole group "
-                                             "on the host",
-                                             m.str()));
+                    refuse({.kind = RefusalKind::GroupMateServesHost, .device = subject, .group = gid, .holder = m,
+                            .driver = driver_of(d), .impact = std::move(impact)});
                 } else {
                     plan_.impacts.push_back(std::move(impact));
                 }
             }
             if (!d.driver) {
-                plan_.impacts.push_back({Severity::Confirm, ImpactKind::LeavesHostDriver, m,
-                                         std::format("has an unknown driver ({}); if a host driver holds it, the host "
-                                                     "loses it to vfio-pci",
-                                                     d.driver.why_unknown.empty() ? "not recorded" : d.driver.why_unknown)});
+                plan_.impacts.push_back({.severity = Severity::Confirm, .kind = ImpactKind::UnknownDriver, .device = m,
+                                         .why_unknown = d.driver.why_unknown});
                 continue;
             }
             if (!is_selected && !driver_of(d).empty() && !is_vfio_driver(driver_of(d)) && driver_of(d) != "pci-stub" &&
                 host_impacts_of(d, t_).empty())
-                plan_.impacts.push_back({Severity::Confirm, ImpactKind::LeavesHostDriver, m,
-                                         std::format("is not selected but shares IOMMU group {}; it leaves {} for "
-                                                     "vfio-pci",
-                                                     gid, driver_of(d))});
+                plan_.impacts.push_back({.severity = Severity::Confirm, .kind = ImpactKind::LeavesHostDriver, .device = m,
+                                         .count = static_cast<int>(gid), .driver = driver_of(d)});
         }
         note_companions(gid, selected);
-    }
-
-    static std::string remedy_for(const HostImpact& i) {
-        switch (i.kind) {
-            case ImpactKind::RootFilesystem: return "the host cannot give away the disk it runs from";
-            case ImpactKind::MountedFilesystem: return "unmount those filesystems first";
-            case ImpactKind::DefaultRoute: return "move the host's default route to another interface first";
-            case ImpactKind::NetworkUp: return "bring the interface down first (ip link set dev IFACE down)";
-            case ImpactKind::ConsoleDisplay: return "move the console to another GPU (or a serial console) first";
-            case ImpactKind::OnlyKeyboard: return "attach a keyboard to another USB controller first";
-            case ImpactKind::ChipsetFunction: return "this group cannot be passed through on this machine";
-            default: return {};
-        }
     }
 
     void check_claims(const Device& d, GroupId gid, const Bdf& subject) {
         for (const auto& c : plan_.request.existing_claims) {
             if (c.device != d.address || c.vm == plan_.request.vm) continue;
-            if (d.address == subject)
-                refuse(subject, gid, d.address, std::format("it is already assigned to \"{}\"", c.vm),
-                       std::format("remove it from \"{}\" first", c.vm));
-            else
-                refuse(subject, gid, d.address,
-                       std::format("{} in the same IOMMU group {} is already assigned to \"{}\"", d.address.str(), gid,
-                                   c.vm),
-                       "a group can belong to only one VM at a time");
+            refuse({.kind = d.address == subject ? RefusalKind::AlreadyAssigned : RefusalKind::GroupMateAssigned,
+                    .device = subject, .group = gid, .holder = d.address, .other_vm = c.vm});
         }
     }
 
@@ -208,11 +163,9 @@ private:
                 if (other.address == bdf || !other.address.same_slot(bdf) || selected.contains(other.address)) continue;
                 if (other.is_vf()) continue;
                 if (other.iommu_group == gid || !other.iommu_group) continue;
-                plan_.impacts.push_back(
-                    {Severity::Note, ImpactKind::CompanionFunction, other.address,
-                     std::format("is another function of the same device ({}) in IOMMU group {}, not selected; the "
-                                 "VM will not see it",
-                                 other.display_name(), *other.iommu_group)});
+                plan_.impacts.push_back({.severity = Severity::Note, .kind = ImpactKind::CompanionFunction,
+                                         .device = other.address, .name = other.display_name(),
+                                         .count = static_cast<int>(*other.iommu_group)});
             }
         }
     }
@@ -221,24 +174,19 @@ private:
     // writing sriov_numvfs, removes the VF from under the VM (the kernel hot-unplugs it).
     void note_physical_function(const Device& vf) {
         const Device* pf = t_.find(*vf.sriov.physfn);
-        const std::string driver = pf && pf->driver && !pf->driver->empty() ? " (" + *pf->driver + ")" : "";
-        const std::string count = pf && pf->sriov.num_vfs ? std::format(" and its {} VFs", *pf->sriov.num_vfs)
-                                                          : std::string(" and its VFs");
-        plan_.impacts.push_back({Severity::Note, ImpactKind::NeedsPhysicalFunction, vf.address,
-                                 std::format("is a virtual function of {}, which must keep its driver{}{} while "
-                                             "the VM uses it: unbinding that PF or changing its sriov_numvfs removes "
-                                             "this device from the VM",
-                                             vf.sriov.physfn->str(), driver, count)});
+        plan_.impacts.push_back({.severity = Severity::Note, .kind = ImpactKind::NeedsPhysicalFunction,
+                                 .device = vf.address, .name = vf.sriov.physfn->str(),
+                                 .count = pf && pf->sriov.num_vfs ? *pf->sriov.num_vfs : -1,
+                                 .driver = pf && pf->driver ? *pf->driver : std::string()});
     }
 
     void check_backend() {
         if (plan_.request.backend != Backend::Iommufd) return;
         const auto& h = t_.host();
         if ((h.dev_iommu && !*h.dev_iommu) || (h.vfio_cdev_support && !*h.vfio_cdev_support)) {
-            const Bdf subject = plan_.request.devices.empty() ? Bdf{} : plan_.request.devices.front();
-            refuse(subject, std::nullopt, std::nullopt,
-                   "this kernel offers no iommufd (/dev/iommu) or no VFIO device cdevs (/dev/vfio/devices)",
-                   "use the legacy VFIO container backend, or a kernel with CONFIG_IOMMUFD and CONFIG_VFIO_DEVICE_CDEV");
+            std::optional<Bdf> subject;
+            if (!plan_.request.devices.empty()) subject = plan_.request.devices.front();
+            refuse({.kind = RefusalKind::NoIommufd, .device = subject});
         }
     }
 

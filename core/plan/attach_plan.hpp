@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plan/host_impact.hpp"
+#include "plan/refusal.hpp"
 #include "topology/topology.hpp"
 
 namespace isola {
@@ -43,14 +44,6 @@ struct DeviceAction {
     ActionKind kind;
     std::string from_driver;  // "" when none
     bool selected = false;    // named by the person (vs. pulled in by the group)
-};
-
-struct Refusal {
-    Bdf device;                   // what the person asked for
-    std::optional<GroupId> group;
-    std::optional<Bdf> holder;    // who stands in the way (may be the device itself)
-    std::string sentence;         // "cannot assign ... : ..."
-    std::string remedy;           // what to do, a sentence (may be empty)
 };
 
 struct AttachPlan {

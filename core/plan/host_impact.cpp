@@ -1,5 +1,5 @@
 #include "plan/host_impact.hpp"
-#include "text/prose.hpp"
+#include "text/message.hpp"
 
 #include <algorithm>
 #include <format>
@@ -32,6 +32,7 @@ std::string_view to_string(ImpactKind k) {
         case ImpactKind::SriovVfsInUse: return "sriov-vfs-in-use";
         case ImpactKind::NoReset: return "no-reset";
         case ImpactKind::LeavesHostDriver: return "leaves-host-driver";
+        case ImpactKind::UnknownDriver: return "unknown-driver";
         case ImpactKind::CompanionFunction: return "companion-function";
         case ImpactKind::NeedsPhysicalFunction: return "needs-physical-function";
     }
@@ -40,8 +41,8 @@ std::string_view to_string(ImpactKind k) {
 
 namespace {
 
-void collect_mounts(const BlockDevice& b, std::vector<std::string>& out) {
-    for (const auto& m : b.mountpoints) out.push_back(m + " on " + b.name);
+void collect_mounts(const BlockDevice& b, std::vector<std::pair<std::string, std::string>>& out) {
+    for (const auto& m : b.mountpoints) out.emplace_back(m, b.name);
     for (const auto& p : b.partitions) collect_mounts(p, out);
 }
 
@@ -63,74 +64,62 @@ int keyboards_on_host(const Topology& t) {
 
 std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
     std::vector<HostImpact> out;
-    auto add = [&](Severity s, ImpactKind k, std::string serves) { out.push_back({s, k, d.address, std::move(serves)}); };
+    auto add = [&](Severity s, ImpactKind k) -> HostImpact& { return out.emplace_back(HostImpact{s, k, d.address}); };
 
     // Storage: unbinding a controller under a mounted filesystem "succeeds" and corrupts it
     // (lab ground truth), so any mount is a blocker, the root filesystem above all.
     for (const auto& b : d.usage.block) {
         if (b.holds_root) {
-            add(Severity::Blocker, ImpactKind::RootFilesystem,
-                std::format("holds the host's root filesystem (/ on {})", root_location(b)));
+            add(Severity::Blocker, ImpactKind::RootFilesystem).name = root_location(b);
             continue;
         }
-        std::vector<std::string> mounts;
+        std::vector<std::pair<std::string, std::string>> mounts;
         collect_mounts(b, mounts);
-        if (!mounts.empty())
-            add(Severity::Blocker, ImpactKind::MountedFilesystem,
-                std::format("holds mounted filesystems ({})", join_list(mounts)));
+        if (!mounts.empty()) add(Severity::Blocker, ImpactKind::MountedFilesystem).mounts = std::move(mounts);
     }
     // Network: an interface that is up loses its addresses and connections the moment it unbinds.
     for (const auto& n : d.usage.net) {
         if (n.default_route_v4 || n.default_route_v6)
-            add(Severity::Blocker, ImpactKind::DefaultRoute, std::format("carries the host's default route ({})", n.name));
+            add(Severity::Blocker, ImpactKind::DefaultRoute).name = n.name;
         else if (n.operstate == "up")
-            add(Severity::Blocker, ImpactKind::NetworkUp,
-                std::format("is the host's network interface {}, which is up", n.name));
+            add(Severity::Blocker, ImpactKind::NetworkUp).name = n.name;
         else
-            add(Severity::Note, ImpactKind::NetworkDown, std::format("is the host's network interface {} (down)", n.name));
+            add(Severity::Note, ImpactKind::NetworkDown).name = n.name;
     }
     // Display.
     if (d.usage.display.console)
-        add(Severity::Blocker, ImpactKind::ConsoleDisplay, "drives the host's console");
+        add(Severity::Blocker, ImpactKind::ConsoleDisplay);
     else if (!d.usage.display.drm_cards.empty())
-        add(Severity::Confirm, ImpactKind::Display,
-            std::format("is a display of the host ({})", join_list(d.usage.display.drm_cards)));
-    if (d.boot_vga.value_or(false))
-        add(Severity::Note, ImpactKind::BootGpu,
-            "is the boot GPU: firmware initialised it, so the VM may need its ROM as a romfile");
+        add(Severity::Confirm, ImpactKind::Display).items = d.usage.display.drm_cards;
+    if (d.boot_vga.value_or(false)) add(Severity::Note, ImpactKind::BootGpu);
     // Input and other USB devices.
     if (!d.usage.usb.empty()) {
         const int here = static_cast<int>(std::ranges::count_if(d.usage.usb, &UsbDevice::keyboard));
         std::vector<std::string> names;
         for (const auto& u : d.usage.usb) names.push_back(u.name);
-        if (here > 0 && here == keyboards_on_host(t))
-            add(Severity::Blocker, ImpactKind::OnlyKeyboard,
-                std::format("has the host's only keyboard attached ({})", join_list(names)));
-        else
-            add(Severity::Confirm, ImpactKind::UsbDevices, std::format("has USB devices attached ({})", join_list(names)));
+        const bool only_keyboard = here > 0 && here == keyboards_on_host(t);
+        add(only_keyboard ? Severity::Blocker : Severity::Confirm,
+            only_keyboard ? ImpactKind::OnlyKeyboard : ImpactKind::UsbDevices).items = std::move(names);
     }
-    if (!d.usage.sound.empty())
-        add(Severity::Confirm, ImpactKind::SoundCard, "serves the host's sound card");
+    if (!d.usage.sound.empty()) add(Severity::Confirm, ImpactKind::SoundCard);
 
     // Chipset functions the host cannot do without (TrueNAS treats the same classes as critical).
     if (d.class_id) {
         const auto cls = *d.class_id;
-        const char* what = cls == 0x0600 ? "host bridge" : cls == 0x0601 ? "ISA bridge (LPC)"
-                          : cls == 0x0c05 ? "SMBus controller" : cls == 0x0500 ? "RAM controller" : nullptr;
-        if (what) add(Severity::Blocker, ImpactKind::ChipsetFunction, std::format("is the chipset's {}", what));
+        const char* what = cls == 0x0600 ? N_("host bridge") : cls == 0x0601 ? N_("ISA bridge (LPC)")
+                          : cls == 0x0c05 ? N_("SMBus controller") : cls == 0x0500 ? N_("RAM controller") : nullptr;
+        if (what) add(Severity::Blocker, ImpactKind::ChipsetFunction).name = what;
     }
     // SR-IOV: vfio-pci refuses a PF with VFs enabled; VFs bound to drivers are in use.
     if (d.sriov.num_vfs.value_or(0) > 0) {
         int bound = 0;
         for (const auto& vf : d.sriov.vfs)
             if (const Device* v = t.find(vf); v && v->driver && !v->driver->empty()) ++bound;
-        add(bound > 0 ? Severity::Confirm : Severity::Note, ImpactKind::SriovVfsInUse,
-            std::format("has {} SR-IOV virtual functions enabled ({} bound to drivers), which must be removed first",
-                        *d.sriov.num_vfs, bound));
+        auto& i = add(bound > 0 ? Severity::Confirm : Severity::Note, ImpactKind::SriovVfsInUse);
+        i.count = *d.sriov.num_vfs;
+        i.bound = bound;
     }
-    if (d.reset_methods && d.reset_methods->empty() && !d.is_bridge())
-        add(Severity::Confirm, ImpactKind::NoReset,
-            "cannot be reset (no reset method): a VM may not start a second time without a host reboot");
+    if (d.reset_methods && d.reset_methods->empty() && !d.is_bridge()) add(Severity::Confirm, ImpactKind::NoReset);
 
     std::ranges::stable_sort(out, {}, [](const HostImpact& i) { return static_cast<int>(i.severity); });
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "topology/topology.hpp"
@@ -32,18 +33,24 @@ enum class ImpactKind {
     SriovVfsInUse,
     NoReset,
     LeavesHostDriver,   // a group-mate that the host does not visibly use leaves its driver
+    UnknownDriver,      // a group member whose driver is not known (a listing without -k)
     CompanionFunction,  // another function of a selected device, in another group
     NeedsPhysicalFunction,  // a selected SR-IOV VF lives only as long as its PF keeps driver and VF count
 };
 std::string_view to_string(ImpactKind);
 
+// What the host loses, as data; describe_serves() (describe_plan.hpp) says it in words.
 struct HostImpact {
     Severity severity;
     ImpactKind kind;
     Bdf device;
-    // What the device does for the host, as a phrase that completes "<device> ...": e.g.
-    // "carries the host's default route (enp3s0)", "serves the host's sound card".
-    std::string serves;
+    std::string name;                 // interface, root filesystem's block device, chipset role, PF, group-mate name
+    std::vector<std::string> items;   // DRM cards, USB device names
+    std::vector<std::pair<std::string, std::string>> mounts;  // mount point, block device
+    int count = 0;                    // VFs enabled, the PF's VF count (-1 unknown), a group
+    int bound = 0;                    // VFs bound to drivers
+    std::string driver;               // NeedsPhysicalFunction: the PF's; LeavesHostDriver: the one it leaves
+    std::string why_unknown;          // UnknownDriver: why the driver is not known
 };
 
 // Everything the host uses `device` for, most serious first. Empty: the host would not notice.

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plan/attach_plan.hpp"
+#include "plan/describe_plan.hpp"
 
 namespace isola {
 
@@ -18,14 +19,15 @@ std::string plan_to_json(const AttachPlan& p) {
     json impacts = json::array();
     for (const auto& i : p.impacts)
         impacts.push_back({{"device", i.device.str()}, {"severity", std::string(to_string(i.severity))},
-                           {"kind", std::string(to_string(i.kind))}, {"sentence", i.device.str() + " " + i.serves}});
+                           {"kind", std::string(to_string(i.kind))}, {"sentence", describe(i)}});
     json refusals = json::array();
     for (const auto& r : p.refusals)
-        refusals.push_back({{"device", r.device.str()},
+        refusals.push_back({{"kind", std::string(to_string(r.kind))},
+                            {"device", r.device ? json(r.device->str()) : json(nullptr)},
                             {"group", r.group ? json(*r.group) : json(nullptr)},
                             {"holder", r.holder ? json(r.holder->str()) : json(nullptr)},
-                            {"sentence", r.sentence},
-                            {"remedy", r.remedy}});
+                            {"sentence", describe(r)},
+                            {"remedy", describe_remedy(r)}});
     json j = {{"vm", p.request.vm},
               {"backend", std::string(to_string(p.request.backend))},
               {"selected", devices},

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "explain/acs_check.hpp"
+#include "plan/describe_plan.hpp"
 #include "review/device_roles.hpp"
 #include "review/review_findings.hpp"
 
@@ -209,7 +210,7 @@ private:
             const Device& d = *t_.find(b);
             if (auto blocker = first_blocker(d, t_)) {
                 critical.push_back(b);
-                critical_phrases.push_back(label(d) + " " + blocker->serves);
+                critical_phrases.push_back(label(d) + " " + describe_serves(*blocker));
             } else if (is_passthrough_candidate(d)) {
                 candidates.push_back(b);
             }
@@ -266,10 +267,10 @@ private:
 
     void device(const Device& d) {
         for (const auto& i : impacts_of_kind(d, t_, ImpactKind::BootGpu))
-            add(Severity::Note, "boot-gpu", label(d) + " " + i.serves, {d.address}, d.iommu_group);
+            add(Severity::Note, "boot-gpu", label(d) + " " + describe_serves(i), {d.address}, d.iommu_group);
         if (!resets_matter(d)) return;
         for (const auto& i : impacts_of_kind(d, t_, ImpactKind::NoReset))
-            add(Severity::Note, "no-reset", label(d) + " " + i.serves, {d.address}, d.iommu_group);
+            add(Severity::Note, "no-reset", label(d) + " " + describe_serves(i), {d.address}, d.iommu_group);
     }
 
     // A candidate, or another function of a GPU (HDMI audio, USB-C, UCSI go to the VM with it).

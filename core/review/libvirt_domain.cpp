@@ -112,7 +112,7 @@ VmDefinition parse_libvirt_domain(std::string_view xml, std::string source_file)
 }
 
 std::expected<std::vector<VmDefinition>, DefinitionDirError> read_libvirt_domains(const std::filesystem::path& dir) {
-    return read_definition_dir(dir, {"libvirt domain", "libvirt",
+    return read_definition_dir(dir, {"libvirt domain", "libvirt", UserFileKind::LibvirtDomain,
                                      [](const std::filesystem::path& p) { return p.extension() == ".xml"; },
                                      parse_libvirt_domain});
 }

@@ -111,7 +111,7 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
 }
 
 std::expected<std::vector<VmDefinition>, DefinitionDirError> read_proxmox_configs(const std::filesystem::path& dir) {
-    return read_definition_dir(dir, {"Proxmox VM config", "proxmox",
+    return read_definition_dir(dir, {"Proxmox VM config", "proxmox", UserFileKind::ProxmoxConfig,
                                      [](const std::filesystem::path& p) {
                                          const auto stem = p.stem().string();
                                          return p.extension() == ".conf" && !stem.empty() &&

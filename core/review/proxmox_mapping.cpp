@@ -85,7 +85,7 @@ ProxmoxPciMappings parse_proxmox_pci_mappings(std::string_view text, std::string
 }
 
 std::expected<ProxmoxPciMappings, DefinitionDirError> read_proxmox_pci_mappings(const std::filesystem::path& file) {
-    auto text = read_user_file(file, kVmDefinitionSizeLimit, "Proxmox resource mappings file");
+    auto text = read_user_file(file, kVmDefinitionSizeLimit, UserFileKind::ProxmoxMappings);
     if (!text) return std::unexpected(DefinitionDirError{text.error().message});
     return parse_proxmox_pci_mappings(*text, file.string());
 }

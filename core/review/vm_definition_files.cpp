@@ -60,7 +60,7 @@ std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir
     std::ranges::sort(files);
     std::vector<VmDefinition> out;
     for (const auto& f : files) {
-        auto text = read_user_file(f, kVmDefinitionSizeLimit, kind.what);
+        auto text = read_user_file(f, kVmDefinitionSizeLimit, kind.file_kind);
         if (!text) {
             VmDefinition vm;
             vm.source_file = f.string();

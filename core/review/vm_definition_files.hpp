@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "review/vm_definition.hpp"
+#include "text/user_file.hpp"
 
 namespace isola {
 
@@ -25,6 +26,7 @@ std::string vm_name_or_file(const VmDefinition& vm);
 struct DefinitionDirKind {
     std::string_view what;  // "libvirt domain"
     std::string_view kind;  // VmDefinition::kind
+    UserFileKind file_kind;
     std::function<bool(const std::filesystem::path&)> wanted;
     std::function<VmDefinition(std::string_view text, std::string source_file)> parse;
 };

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "plan/attach_plan.hpp"
+#include "plan/describe_plan.hpp"
 #include "review/device_roles.hpp"
 #include "review/review_findings.hpp"
 #include "review/vm_definition_files.hpp"
@@ -147,43 +148,47 @@ private:
     }
 
     void refusal(const ExpandedVm& vm, const Refusal& r, const AttachRequest& request) {
-        const std::string at = where(vm, r.device);
-        const Device* device = t_.find(r.device);
-        const std::string remedy = r.remedy.empty() ? "" : "; " + r.remedy;
+        // The review's plans always name devices, so each refusal is about one.
+        const Bdf subject = r.device.value_or(Bdf{});
+        const std::string at = where(vm, subject);
+        const Device* device = t_.find(subject);
+        const std::string sentence = describe(r);
+        const std::string remedy_text = describe_remedy(r);
+        const std::string remedy = remedy_text.empty() ? "" : "; " + remedy_text;
         if (!device) {
             out_.push_back({Severity::Blocker, "vm-device-gone",
                             std::format("{}: {}; the card was removed or its address changed (a new card or a firmware "
                                         "setting can renumber the buses), so point the definition at its current "
                                         "address",
-                                        at, r.sentence),
-                            {r.device}, std::nullopt, {vm.key}});
+                                        at, sentence),
+                            {subject}, std::nullopt, {vm.key}});
             return;
         }
-        const Bdf holder = r.holder.value_or(r.device);
+        const Bdf holder = r.holder.value_or(subject);
         if (auto other = other_claimant(request, holder)) {
             // Each of the two VMs' plans refuses; report the pair once per group.
             const auto key = std::make_tuple(r.group.value_or(0), std::min(vm.key, *other), std::max(vm.key, *other));
             if (!shared_.insert(key).second) return;
-            std::vector<Bdf> devices{r.device};
-            if (holder != r.device) devices.push_back(holder);
+            std::vector<Bdf> devices{subject};
+            if (holder != subject) devices.push_back(holder);
             std::ranges::sort(devices);
-            out_.push_back({Severity::Blocker, "vms-share-group", std::format("{}: {}{}", at, r.sentence, remedy),
+            out_.push_back({Severity::Blocker, "vms-share-group", std::format("{}: {}{}", at, sentence, remedy),
                             devices, r.group, {vm.key, *other}});
             return;
         }
         const Device* holder_device = t_.find(holder);
         if (holder_device && has_blocker(*holder_device, t_)) {
-            std::vector<Bdf> devices{r.device};
-            if (holder != r.device) devices.push_back(holder);
+            std::vector<Bdf> devices{subject};
+            if (holder != subject) devices.push_back(holder);
             std::ranges::sort(devices);
-            out_.push_back({Severity::Blocker, "vm-claims-host-critical", std::format("{}: {}{}", at, r.sentence, remedy),
+            out_.push_back({Severity::Blocker, "vm-claims-host-critical", std::format("{}: {}{}", at, sentence, remedy),
                             devices, r.group, {vm.key}});
             return;
         }
         // A group-mate left on a host driver that the host can spare: partial_group() says what happens.
-        if (r.holder && holder != r.device && !claimed_by(vm, holder)) return;
-        out_.push_back({Severity::Blocker, "vm-claim-refused", std::format("{}: {}{}", at, r.sentence, remedy),
-                        {r.device}, r.group, {vm.key}});
+        if (r.holder && holder != subject && !claimed_by(vm, holder)) return;
+        out_.push_back({Severity::Blocker, "vm-claim-refused", std::format("{}: {}{}", at, sentence, remedy),
+                        {subject}, r.group, {vm.key}});
     }
 
     // Group-mates the VM does not name, which no other VM claims and the host can spare.

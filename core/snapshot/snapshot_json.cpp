@@ -411,7 +411,7 @@ std::expected<void, SnapshotError> save_snapshot(const Topology& topology, const
 }
 
 std::expected<Topology, SnapshotError> load_snapshot(const std::filesystem::path& file) {
-    auto text = read_user_file(file, kSnapshotSizeLimit, "snapshot");
+    auto text = read_user_file(file, kSnapshotSizeLimit, UserFileKind::Snapshot);
     if (!text) return std::unexpected(SnapshotError{text.error().message});
     return snapshot_from_json(*text, file.string());
 }

@@ -4,6 +4,7 @@
 
 #include "isola_demo_hosts.hpp"
 #include "snapshot/snapshot.hpp"
+#include "text/message.hpp"
 #include "text/user_file.hpp"
 
 namespace isola {
@@ -20,8 +21,7 @@ std::expected<LoadedTopology, LoadError> load_demo(const std::string& name) {
     if (!demo) {
         std::string known;
         for (const auto& d : demo_hosts()) known += std::string(known.empty() ? "" : ", ") + std::string(d.name);
-        return std::unexpected(
-            LoadError{std::format("there is no demo host \"{}\"; the bundled ones are: {}", name, known)});
+        return std::unexpected(LoadError{say("there is no demo host \"{0}\"; the bundled ones are: {1}", name, known)});
     }
     auto loaded = from_listing(demo->listing, ListingFormat::Auto, std::format("demo host {}", demo->name));
     if (loaded) loaded->demo = DemoHostInfo{std::string(demo->name), std::string(demo->title)};
@@ -41,7 +41,7 @@ std::expected<LoadedTopology, LoadError> load_topology(const TopologySource& sou
         case TopologySource::Kind::LiveHost:
         case TopologySource::Kind::Roots: {
             if (!options.pci_ids.empty())
-                if (auto ok = check_user_file(options.pci_ids, kPciIdsSizeLimit, "pci.ids file"); !ok)
+                if (auto ok = check_user_file(options.pci_ids, kPciIdsSizeLimit, UserFileKind::PciIds); !ok)
                     return std::unexpected(LoadError{ok.error().message});
             auto t = read_host(source.roots, options);
             if (!t) return std::unexpected(LoadError{t.error().message});
@@ -53,13 +53,13 @@ std::expected<LoadedTopology, LoadError> load_topology(const TopologySource& sou
             return LoadedTopology{std::move(*t), std::nullopt, std::nullopt};
         }
         case TopologySource::Kind::Listing: {
-            auto text = read_user_file(source.file, kListingSizeLimit, "listing");
+            auto text = read_user_file(source.file, kListingSizeLimit, UserFileKind::Listing);
             if (!text) return std::unexpected(LoadError{text.error().message});
             return from_listing(*text, source.format, source.file.string());
         }
         case TopologySource::Kind::Demo: return load_demo(source.demo);
     }
-    return std::unexpected(LoadError{"unknown kind of topology source"});
+    return std::unexpected(LoadError{say("unknown kind of topology source")});
 }
 
 }  // namespace isola

@@ -1,5 +1,7 @@
 #include "text/user_file.hpp"
 
+#include "text/message.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -28,42 +30,51 @@ private:
 
 UserFileError error(UserFileError::Kind kind, std::string message) { return {kind, std::move(message)}; }
 
-std::string_view file_type(mode_t mode) {
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-    if (S_ISFIFO(mode)) return "a pipe (FIFO)";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "not a regular file";
+// "the listing /x": the object of "cannot read …" (translators: in the case that sentence needs).
+std::string the_file(UserFileKind what, const std::filesystem::path& file) {
+    const std::string name = file.string();
+    switch (what) {
+        case UserFileKind::Listing: return say("the listing {}", name);
+        case UserFileKind::Snapshot: return say("the snapshot {}", name);
+        case UserFileKind::LibvirtDomain: return say("the libvirt domain {}", name);
+        case UserFileKind::ProxmoxConfig: return say("the Proxmox VM config {}", name);
+        case UserFileKind::ProxmoxMappings: return say("the Proxmox resource mappings file {}", name);
+        case UserFileKind::PciIds: return say("the pci.ids file {}", name);
+    }
+    return name;
+}
+
+std::string not_a_file(mode_t mode, const std::string& object) {
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return say("cannot read {}: it is a device, not a file; save its content to a file first", object);
+    if (S_ISFIFO(mode))
+        return say("cannot read {}: it is a pipe (FIFO), not a file; save its content to a file first", object);
+    if (S_ISSOCK(mode)) return say("cannot read {}: it is a socket, not a file", object);
+    return say("cannot read {}: it is not a regular file", object);
 }
 
 // Opens without blocking (a FIFO without a writer would block open() itself) and checks what the
 // path is before a single byte is read.
 std::expected<void, UserFileError> check_open(int fd, int open_errno, const std::filesystem::path& file,
-                                              std::size_t limit, std::string_view what, struct stat& st) {
-    const std::string name = file.string();
+                                              std::size_t limit, UserFileKind what, struct stat& st) {
+    const std::string object = the_file(what, file);
     if (fd < 0) {
         if (open_errno == ENOENT || open_errno == ENOTDIR)
-            return std::unexpected(error(UserFileError::Kind::Missing,
-                                         std::format("cannot read the {} {}: there is no such file", what, name)));
-        return std::unexpected(error(UserFileError::Kind::Unreadable,
-                                     std::format("cannot read the {} {}: {}", what, name, std::strerror(open_errno))));
+            return std::unexpected(error(UserFileError::Kind::Missing, say("cannot read {}: there is no such file", object)));
+        return std::unexpected(
+            error(UserFileError::Kind::Unreadable, say("cannot read {0}: {1}", object, std::strerror(open_errno))));
     }
     if (::fstat(fd, &st) != 0)
-        return std::unexpected(error(UserFileError::Kind::Unreadable,
-                                     std::format("cannot read the {} {}: {}", what, name, std::strerror(errno))));
+        return std::unexpected(error(UserFileError::Kind::Unreadable, say("cannot read {0}: {1}", object, std::strerror(errno))));
     if (S_ISDIR(st.st_mode))
-        return std::unexpected(error(UserFileError::Kind::Directory,
-                                     std::format("cannot read the {} {}: it is a directory; name a file in it", what, name)));
-    if (!S_ISREG(st.st_mode))
-        return std::unexpected(error(UserFileError::Kind::NotRegular,
-                                     std::format("cannot read the {} {}: it is {}, not a file; save its content to a "
-                                                 "file first",
-                                                 what, name, file_type(st.st_mode))));
+        return std::unexpected(
+            error(UserFileError::Kind::Directory, say("cannot read {}: it is a directory; name a file in it", object)));
+    if (!S_ISREG(st.st_mode)) return std::unexpected(error(UserFileError::Kind::NotRegular, not_a_file(st.st_mode, object)));
     if (static_cast<std::uintmax_t>(st.st_size) > limit)
-        return std::unexpected(error(UserFileError::Kind::TooLarge,
-                                     std::format("cannot read the {} {}: it is {}, more than the {} a {} can be; "
-                                                 "is it the right file?",
-                                                 what, name, describe_size(static_cast<std::uintmax_t>(st.st_size)),
-                                                 describe_size(limit), what)));
+        return std::unexpected(error(
+            UserFileError::Kind::TooLarge,
+            say("cannot read {0}: at {1} it is larger than the {2} limit for this kind of file; is it the right file?",
+                object, describe_size(static_cast<std::uintmax_t>(st.st_size)), describe_size(limit))));
     return {};
 }
 
@@ -76,11 +87,11 @@ std::string describe_size(std::uintmax_t bytes) {
         if (bytes % unit == 0) return std::format("{} {}", bytes / unit, name);
         return std::format("{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(unit), name);
     }
-    return std::format("{} bytes", bytes);
+    return say_n("{} byte", "{} bytes", static_cast<unsigned long>(bytes), bytes);
 }
 
 std::expected<void, UserFileError> check_user_file(const std::filesystem::path& file, std::size_t limit,
-                                                   std::string_view what) {
+                                                   UserFileKind what) {
     Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
     const int open_errno = errno;
     struct stat st{};
@@ -88,7 +99,7 @@ std::expected<void, UserFileError> check_user_file(const std::filesystem::path& 
 }
 
 std::expected<std::string, UserFileError> read_user_file(const std::filesystem::path& file, std::size_t limit,
-                                                          std::string_view what) {
+                                                          UserFileKind what) {
     Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
     const int open_errno = errno;
     struct stat st{};
@@ -105,16 +116,16 @@ std::expected<std::string, UserFileError> read_user_file(const std::filesystem::
         const ssize_t n = ::read(fd.get(), text.data() + used, text.size() - used);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0)
-            return std::unexpected(error(UserFileError::Kind::Unreadable, std::format("cannot read the {} {}: {}", what,
-                                                                                    file.string(), std::strerror(errno))));
+            return std::unexpected(error(UserFileError::Kind::Unreadable,
+                                         say("cannot read {0}: {1}", the_file(what, file), std::strerror(errno))));
         if (n == 0) break;
         used += static_cast<std::size_t>(n);
     }
     if (used > limit)
         return std::unexpected(error(UserFileError::Kind::TooLarge,
-                                     std::format("cannot read the {} {}: it is more than the {} a {} can be; is it the "
-                                                 "right file?",
-                                                 what, file.string(), describe_size(limit), what)));
+                                     say("cannot read {0}: it is larger than the {1} limit for this kind of file; is it "
+                                         "the right file?",
+                                         the_file(what, file), describe_size(limit))));
     text.resize(used);
     return text;
 }

@@ -20,19 +20,21 @@ inline constexpr std::size_t kSnapshotSizeLimit = 256u << 20;
 inline constexpr std::size_t kVmDefinitionSizeLimit = 16u << 20;
 inline constexpr std::size_t kPciIdsSizeLimit = 64u << 20;
 
+// What the file is meant to be, for the sentence ("cannot read the listing …").
+enum class UserFileKind { Listing, Snapshot, LibvirtDomain, ProxmoxConfig, ProxmoxMappings, PciIds };
+
 struct UserFileError {
     enum class Kind { Missing, Unreadable, Directory, NotRegular, TooLarge };
     Kind kind;
-    std::string message;  // "cannot read the listing /dev/zero: it is a device, not a file"
+    std::string message;  // "cannot read the listing /dev/zero: it is a device, not a file; …"
 };
 
-// `what` names the input in the sentence: "listing", "snapshot", "libvirt domain file".
 std::expected<std::string, UserFileError> read_user_file(const std::filesystem::path& file, std::size_t limit,
-                                                          std::string_view what);
+                                                          UserFileKind what);
 
 // The same checks without reading (for files another library opens, e.g. libpci's pci.ids).
 std::expected<void, UserFileError> check_user_file(const std::filesystem::path& file, std::size_t limit,
-                                                   std::string_view what);
+                                                   UserFileKind what);
 
 // "64 MiB", "1.0 GiB", "512 bytes": a size for people.
 std::string describe_size(std::uintmax_t bytes);

@@ -325,14 +325,44 @@ TEST(CliSource, FilesThatAreNotListingsAreRefusedAsWhatTheyAreWithinASecond) {
     EXPECT_EQ(zero.out, "isolactl: cannot read the listing /dev/zero: it is a device, not a file; save its content to "
                         "a file first\n");
     EXPECT_EQ(huge.out, "isolactl: cannot read the listing " + big.string() +
-                            ": it is 1 GiB, more than the 64 MiB a listing can be; is it the right file?\n");
+                            ": at 1 GiB it is larger than the 64 MiB limit for this kind of file; is it the right file?\n");
     EXPECT_EQ(pipe.out, "isolactl: cannot read the listing " + fifo.string() +
                             ": it is a pipe (FIFO), not a file; save its content to a file first\n");
     EXPECT_EQ(directory.out, "isolactl: cannot read the listing " + dir.string() + ": it is a directory; name a file in it\n");
     EXPECT_EQ(zero_snapshot.out, "isolactl: cannot read the snapshot /dev/zero: it is a device, not a file; save its "
                                  "content to a file first\n");
     EXPECT_EQ(huge_snapshot.out, "isolactl: cannot read the snapshot " + big.string() +
-                                     ": it is 1 GiB, more than the 256 MiB a snapshot can be; is it the right file?\n");
+                                     ": at 1 GiB it is larger than the 256 MiB limit for this kind of file; is it the right "
+                                     "file?\n");
     // Six refusals, each without reading what it refuses (sanitized build included).
     EXPECT_LT(std::chrono::duration<double>(took).count(), 6.0);
+}
+
+TEST(CliSource, PlanUnderAGermanLocaleSpeaksGerman) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    // The boot GPU drives the console: the plan refuses, with what to do.
+    const std::string env = std::string("env -u LANGUAGE LC_ALL=de_DE.UTF-8 ISOLA_LOCALEDIR=") + ISOLA_BUILD_LOCALEDIR + " ";
+    const std::string cmd = std::string(ISOLACTL) + " plan 01:00.0 --vm win11 --root " + host.root.string();
+    ::Run german;
+    {
+        const std::string full = env + cmd + " 2>&1";
+        FILE* pipe = popen(full.c_str(), "r");
+        ASSERT_NE(pipe, nullptr);
+        std::array<char, 4096> buf{};
+        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) german.out.append(buf.data(), n);
+        const int raw = pclose(pipe);
+        german.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    }
+    EXPECT_EQ(german.status, 2) << german.out;
+    EXPECT_TRUE(contains(german.out, "Plan: 0000:01:00.0 an „win11“ übergeben (Backend legacy)\n")) << german.out;
+    EXPECT_TRUE(contains(german.out, "Abgelehnt:\n  - kann 0000:01:00.0 nicht an „win11“ übergeben: es treibt die Konsole "
+                                     "des Hosts\n    was zu tun ist: legen Sie die Konsole zuerst auf eine andere GPU "
+                                     "(oder eine serielle Konsole)\n"))
+        << german.out;
+    // The same plan in the C locale is English, word for word from the same typed refusal.
+    auto english = isolactl(cmd.substr(std::string(ISOLACTL).size() + 1));
+    EXPECT_TRUE(contains(english.out, "Refused:\n  - cannot assign 0000:01:00.0 to \"win11\": it drives the host's console\n"
+                                      "    what to do: move the console to another GPU (or a serial console) first\n"))
+        << english.out;
 }

@@ -10,9 +10,11 @@
 
 #include "app_translator.hpp"
 #include "device_details.hpp"
+#include "load_topology.hpp"
 #include "main_window.hpp"
 #include "message_banner.hpp"
 #include "sample_topology.hpp"
+#include "text/message.hpp"
 #include "topology_model.hpp"
 
 using namespace Qt::StringLiterals;
@@ -72,6 +74,20 @@ private Q_SLOTS:
         MainWindow window([](const LoadRequest&) -> LoadResult { return std::unexpected(QString()); });
         window.showTopology(test::sample_topology(), {LoadRequest::Kind::Demo, {}, u"intel-z97-haswell"_s});
         QCOMPARE(window.sourceBanner()->text(), u"Demo-Host: intel-z97-haswell — nicht dieser Rechner"_s);
+    }
+
+    // The core's sentences reach the window in the same language: a source the core refuses
+    // (here a snapshot that is not there) is said in German in the banner, from the core's catalog.
+    void coreRefusalIsShownInGerman() {
+        isola::bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
+        MainWindow window(isola::gui::load_topology);
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        window.load({LoadRequest::Kind::Snapshot, {}, u"/nonexistent/host.json"_s});
+        QVERIFY(failed.wait());
+        QCOMPARE(window.iommuBanner()->kind(), MessageBanner::Kind::Error);
+        QCOMPARE(window.iommuBanner()->text(),
+                 u"kann den Snapshot /nonexistent/host.json nicht lesen: diese Datei gibt es nicht"_s);
     }
 
     // Any French locale picks isola_fr (fr_FR, and through its language fr_CA or fr_BE).

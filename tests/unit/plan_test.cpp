@@ -4,6 +4,7 @@
 #include <format>
 
 #include "plan/attach_plan.hpp"
+#include "plan/describe_plan.hpp"
 #include "topology_builder.hpp"
 
 using namespace isola;
@@ -49,10 +50,10 @@ AttachRequest request(std::initializer_list<const char*> bdfs, const char* vm = 
 TEST(Plan, GroupMateServingTheHostIsARefusalNamingDeviceGroupAndReason) {
     const auto plan = plan_attach(desktop(), request({"0b:00.0"}));
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:0b:00.0 to \"win11\": 0000:0b:00.1 in the same IOMMU group 14 is bound to "
               "snd_hda_intel and serves the host's sound card");
-    EXPECT_EQ(plan.refusals[0].remedy,
+    EXPECT_EQ(describe_remedy(plan.refusals[0]),
               "select 0000:0b:00.1 too to hand it to the VM as well, or keep the whole group on the host");
     EXPECT_EQ(plan.refusals[0].holder, Bdf::parse("0b:00.1"));
 }
@@ -66,24 +67,24 @@ TEST(Plan, SelectingTheWholeGroupBindsEveryEndpointAndAsksToConfirmTheSoundCard)
     EXPECT_EQ(plan.actions[0].from_driver, "nouveau");
     EXPECT_EQ(plan.actions[1].from_driver, "snd_hda_intel");
     EXPECT_TRUE(plan.needs_confirmation());
-    EXPECT_EQ(plan.impacts.at(0).serves, "serves the host's sound card");
+    EXPECT_EQ(describe_serves(plan.impacts.at(0)), "serves the host's sound card");
 }
 
 TEST(Plan, TheRootDiskIsRefused) {
     const auto plan = plan_attach(desktop(), request({"01:00.0"}));
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:01:00.0 to \"win11\": it holds the host's root filesystem (/ on nvme0n1p2)");
-    EXPECT_EQ(plan.refusals[0].remedy, "the host cannot give away the disk it runs from");
+    EXPECT_EQ(describe_remedy(plan.refusals[0]), "the host cannot give away the disk it runs from");
 }
 
 TEST(Plan, TheDefaultRouteNicIsRefusedEvenAsAGroupMate) {
     const auto plan = plan_attach(desktop(), request({"05:00.1"}));
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:05:00.1 to \"win11\": 0000:05:00.0 in the same IOMMU group 15 is bound to igb and "
               "carries the host's default route (enp5s0f0)");
-    EXPECT_EQ(plan.refusals[0].remedy, "move the host's default route to another interface first");
+    EXPECT_EQ(describe_remedy(plan.refusals[0]), "move the host's default route to another interface first");
 }
 
 TEST(Plan, TwoVmsClaimingOneGroupIsARefusal) {
@@ -91,10 +92,10 @@ TEST(Plan, TwoVmsClaimingOneGroupIsARefusal) {
     r.existing_claims = {{"linux-dev", *Bdf::parse("0b:00.1")}};
     const auto plan = plan_attach(desktop(), r);
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:0b:00.0 to \"win11\": 0000:0b:00.1 in the same IOMMU group 14 is already assigned "
               "to \"linux-dev\"");
-    EXPECT_EQ(plan.refusals[0].remedy, "a group can belong to only one VM at a time");
+    EXPECT_EQ(describe_remedy(plan.refusals[0]), "a group can belong to only one VM at a time");
 }
 
 TEST(Plan, SriovPfRemovesItsVfsFirst) {
@@ -102,16 +103,16 @@ TEST(Plan, SriovPfRemovesItsVfsFirst) {
     EXPECT_FALSE(plan.refused());
     ASSERT_EQ(plan.actions.size(), 1u);
     EXPECT_EQ(plan.actions[0].kind, ActionKind::RemoveVfsThenBind);
-    EXPECT_EQ(plan.impacts.at(0).serves,
+    EXPECT_EQ(describe_serves(plan.impacts.at(0)),
               "has 2 SR-IOV virtual functions enabled (0 bound to drivers), which must be removed first");
 }
 
 TEST(Plan, BadSelectionsAreSentences) {
     const auto plan = plan_attach(desktop(), request({"42:00.0", "00:03.1"}));
     ASSERT_EQ(plan.refusals.size(), 2u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:42:00.0 to \"win11\": there is no PCI function 0000:42:00.0 on this host");
-    EXPECT_EQ(plan.refusals[1].sentence,
+    EXPECT_EQ(describe(plan.refusals[1]),
               "cannot assign 0000:00:03.1 to \"win11\": 0000:00:03.1 is a PCI bridge; only endpoints can be passed to "
               "a VM");
 }
@@ -121,7 +122,7 @@ TEST(Plan, IommufdOnAKernelWithoutItIsRefused) {
     r.backend = Backend::Iommufd;
     const auto plan = plan_attach(desktop(), r);
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:0b:00.0 to \"win11\": this kernel offers no iommufd (/dev/iommu) or no VFIO device "
               "cdevs (/dev/vfio/devices)");
 }
@@ -130,7 +131,7 @@ TEST(Plan, DeviceWithoutGroupIsRefused) {
     auto t = make_topology({{.bdf = "01:00.0", .driver = "e1000e"}});
     const auto plan = plan_attach(t, request({"01:00.0"}));
     ASSERT_EQ(plan.refusals.size(), 1u);
-    EXPECT_EQ(plan.refusals[0].sentence,
+    EXPECT_EQ(describe(plan.refusals[0]),
               "cannot assign 0000:01:00.0 to \"win11\": 0000:01:00.0 has no IOMMU group, so VFIO cannot isolate it");
 }
 
@@ -181,12 +182,12 @@ Topology sriov_host() {
 TEST(Plan, OneVfOfSixtyThreeHasNoNoteAboutItsSiblingsButSaysWhatItNeedsFromThePf) {
     const auto plan = plan_attach(sriov_host(), request({"07:00.3"}));
     EXPECT_FALSE(plan.refused());
-    for (const auto& i : plan.impacts) EXPECT_NE(i.kind, ImpactKind::CompanionFunction) << i.device.str() << " " << i.serves;
+    for (const auto& i : plan.impacts) EXPECT_NE(i.kind, ImpactKind::CompanionFunction) << describe(i);
     ASSERT_EQ(plan.impacts.size(), 1u);
     EXPECT_EQ(plan.impacts[0].kind, ImpactKind::NeedsPhysicalFunction);
     EXPECT_EQ(plan.impacts[0].severity, Severity::Note);
     EXPECT_EQ(plan.impacts[0].device, Bdf::parse("07:00.3"));
-    EXPECT_EQ(plan.impacts[0].serves,
+    EXPECT_EQ(describe_serves(plan.impacts[0]),
               "is a virtual function of 0000:06:00.0, which must keep its driver (igb) and its 63 VFs while the VM "
               "uses it: unbinding that PF or changing its sriov_numvfs removes this device from the VM");
     ASSERT_EQ(plan.actions.size(), 1u);

@@ -1,0 +1,157 @@
+#include "plan/describe_plan.hpp"
+
+#include <vector>
+
+#include "text/message.hpp"
+#include "text/prose.hpp"
+
+namespace isola {
+namespace {
+
+std::string reason(const Refusal& r) {
+    const std::string device = r.device ? r.device->str() : std::string();
+    const std::string holder = r.holder ? r.holder->str() : device;
+    const unsigned group = r.group.value_or(0);
+    switch (r.kind) {
+        case RefusalKind::NoVmName:
+        case RefusalKind::NoDevices: return {};
+        case RefusalKind::NoSuchDevice: return say("there is no PCI function {} on this host", device);
+        case RefusalKind::NoGroup: return say("{} has no IOMMU group, so VFIO cannot isolate it", device);
+        case RefusalKind::IsBridge: return say("{} is a PCI bridge; only endpoints can be passed to a VM", device);
+        case RefusalKind::NoIommuGroup:
+            return say("IOMMU group {} is a VFIO no-IOMMU group, which gives the VM unrestricted DMA to all host memory",
+                       group);
+        case RefusalKind::HostNeedsDevice:
+            // TRANSLATORS: {} completes a sentence about the device, e.g. "holds the host's root filesystem".
+            return say("it {}", r.impact ? describe_serves(*r.impact) : std::string());
+        case RefusalKind::GroupMateServesHost: {
+            const std::string serves = r.impact ? describe_serves(*r.impact) : std::string();
+            if (r.driver.empty())
+                return say("{} in the same IOMMU group {} is bound to no driver and {}", holder, group, serves);
+            return say("{} in the same IOMMU group {} is bound to {} and {}", holder, group, r.driver, serves);
+        }
+        case RefusalKind::AlreadyAssigned: return say("it is already assigned to \"{}\"", r.other_vm);
+        case RefusalKind::GroupMateAssigned:
+            return say("{} in the same IOMMU group {} is already assigned to \"{}\"", holder, group, r.other_vm);
+        case RefusalKind::NoIommufd:
+            return say("this kernel offers no iommufd (/dev/iommu) or no VFIO device cdevs (/dev/vfio/devices)");
+    }
+    return {};
+}
+
+std::string impact_remedy(const HostImpact& i) {
+    switch (i.kind) {
+        case ImpactKind::RootFilesystem: return say("the host cannot give away the disk it runs from");
+        case ImpactKind::MountedFilesystem: return say("unmount those filesystems first");
+        case ImpactKind::DefaultRoute: return say("move the host's default route to another interface first");
+        case ImpactKind::NetworkUp: return say("bring the interface down first (ip link set dev {} down)", i.name);
+        case ImpactKind::ConsoleDisplay: return say("move the console to another GPU (or a serial console) first");
+        case ImpactKind::OnlyKeyboard: return say("attach a keyboard to another USB controller first");
+        case ImpactKind::ChipsetFunction: return say("this group cannot be passed through on this machine");
+        default: return {};
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(RefusalKind k) {
+    switch (k) {
+        case RefusalKind::NoVmName: return "no-vm-name";
+        case RefusalKind::NoDevices: return "no-devices";
+        case RefusalKind::NoSuchDevice: return "no-such-device";
+        case RefusalKind::NoGroup: return "no-iommu-group";
+        case RefusalKind::IsBridge: return "is-bridge";
+        case RefusalKind::NoIommuGroup: return "vfio-noiommu-group";
+        case RefusalKind::HostNeedsDevice: return "host-needs-device";
+        case RefusalKind::GroupMateServesHost: return "group-mate-serves-host";
+        case RefusalKind::AlreadyAssigned: return "already-assigned";
+        case RefusalKind::GroupMateAssigned: return "group-mate-assigned";
+        case RefusalKind::NoIommufd: return "no-iommufd";
+    }
+    return "unknown";
+}
+
+std::string describe(const Refusal& r) {
+    if (r.kind == RefusalKind::NoVmName) return say("cannot plan an attach without a VM name");
+    if (r.kind == RefusalKind::NoDevices) return say("cannot plan an attach of no devices");
+    const std::string device = r.device ? r.device->str() : std::string();
+    // TRANSLATORS: {0} a PCI address, {1} the VM's name, {2} the reason (a clause).
+    return say("cannot assign {0} to \"{1}\": {2}", device, r.vm, reason(r));
+}
+
+std::string describe_remedy(const Refusal& r) {
+    switch (r.kind) {
+        case RefusalKind::NoVmName: return say("name the target VM (--vm NAME)");
+        case RefusalKind::NoDevices: return say("name at least one device address");
+        case RefusalKind::NoSuchDevice: return say("check the address with 'isolactl scan'");
+        case RefusalKind::NoGroup:
+            return say("enable VT-d (Intel) or AMD-Vi (AMD) in the firmware and boot with the IOMMU on");
+        case RefusalKind::IsBridge: return say("select the devices behind the bridge instead");
+        case RefusalKind::NoIommuGroup:
+            return say("enable a real IOMMU; no-IOMMU mode is for trusted user-space drivers, not VMs");
+        case RefusalKind::HostNeedsDevice: return r.impact ? impact_remedy(*r.impact) : std::string();
+        case RefusalKind::GroupMateServesHost:
+            if (r.impact && r.impact->severity == Severity::Blocker) return impact_remedy(*r.impact);
+            return say("select {} too to hand it to the VM as well, or keep the whole group on the host",
+                       r.holder ? r.holder->str() : std::string());
+        case RefusalKind::AlreadyAssigned: return say("remove it from \"{}\" first", r.other_vm);
+        case RefusalKind::GroupMateAssigned: return say("a group can belong to only one VM at a time");
+        case RefusalKind::NoIommufd:
+            return say("use the legacy VFIO container backend, or a kernel with CONFIG_IOMMUFD and "
+                       "CONFIG_VFIO_DEVICE_CDEV");
+    }
+    return {};
+}
+
+std::string describe_serves(const HostImpact& i) {
+    switch (i.kind) {
+        case ImpactKind::RootFilesystem: return say("holds the host's root filesystem (/ on {})", i.name);
+        case ImpactKind::MountedFilesystem: {
+            std::vector<std::string> mounts;
+            // TRANSLATORS: {0} a mount point, {1} a block device, e.g. "/home on nvme0n1p3".
+            for (const auto& [mount, block] : i.mounts) mounts.push_back(say("{0} on {1}", mount, block));
+            return say("holds mounted filesystems ({})", join_list(mounts));
+        }
+        case ImpactKind::DefaultRoute: return say("carries the host's default route ({})", i.name);
+        case ImpactKind::NetworkUp: return say("is the host's network interface {}, which is up", i.name);
+        case ImpactKind::NetworkDown: return say("is the host's network interface {} (down)", i.name);
+        case ImpactKind::ConsoleDisplay: return say("drives the host's console");
+        case ImpactKind::Display: return say("is a display of the host ({})", join_list(i.items));
+        case ImpactKind::BootGpu: return say("is the boot GPU: firmware initialised it, so the VM may need its ROM as a romfile");
+        case ImpactKind::OnlyKeyboard: return say("has the host's only keyboard attached ({})", join_list(i.items));
+        case ImpactKind::UsbDevices: return say("has USB devices attached ({})", join_list(i.items));
+        case ImpactKind::SoundCard: return say("serves the host's sound card");
+        case ImpactKind::ChipsetFunction: return say("is the chipset's {}", translate(i.name.c_str()));
+        case ImpactKind::SriovVfsInUse:
+            return say_n("has {0} SR-IOV virtual function enabled ({1} bound to a driver), which must be removed first",
+                         "has {0} SR-IOV virtual functions enabled ({1} bound to drivers), which must be removed first",
+                         static_cast<unsigned long>(i.count), i.count, i.bound);
+        case ImpactKind::NoReset:
+            return say("cannot be reset (no reset method): a VM may not start a second time without a host reboot");
+        case ImpactKind::LeavesHostDriver:
+            return say("is not selected but shares IOMMU group {}; it leaves {} for vfio-pci", i.count, i.driver);
+        case ImpactKind::UnknownDriver:
+            return say("has an unknown driver ({}); if a host driver holds it, the host loses it to vfio-pci",
+                       i.why_unknown.empty() ? say("not recorded") : i.why_unknown);
+        case ImpactKind::CompanionFunction:
+            return say("is another function of the same device ({}) in IOMMU group {}, not selected; the VM will not "
+                       "see it",
+                       i.name, i.count);
+        case ImpactKind::NeedsPhysicalFunction: {
+            if (i.count >= 0 && !i.driver.empty())
+                return say_n("is a virtual function of {0}, which must keep its driver ({1}) and its {2} VF while the VM "
+                             "uses it: unbinding that PF or changing its sriov_numvfs removes this device from the VM",
+                             "is a virtual function of {0}, which must keep its driver ({1}) and its {2} VFs while the VM "
+                             "uses it: unbinding that PF or changing its sriov_numvfs removes this device from the VM",
+                             static_cast<unsigned long>(i.count), i.name, i.driver, i.count);
+            return say("is a virtual function of {0}, which must keep its driver and its VFs while the VM uses it: "
+                       "unbinding that PF or changing its sriov_numvfs removes this device from the VM",
+                       i.name);
+        }
+    }
+    return {};
+}
+
+std::string describe(const HostImpact& i) { return i.device.str() + " " + describe_serves(i); }
+
+}  // namespace isola

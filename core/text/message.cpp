@@ -1,0 +1,44 @@
+#include "text/message.hpp"
+
+#include <cstdlib>
+#include <libintl.h>
+
+#ifndef ISOLA_LOCALEDIR
+#define ISOLA_LOCALEDIR "/usr/share/locale"
+#endif
+
+namespace isola {
+namespace {
+constexpr const char* kDomain = "isola";
+}  // namespace
+
+std::string translate(const char* msgid) { return ::dgettext(kDomain, msgid); }
+
+std::string translate_plural(const char* singular, const char* plural, unsigned long n) {
+    return ::dngettext(kDomain, singular, plural, n);
+}
+
+namespace message_detail {
+
+std::string format_translated(std::string_view translated, std::string_view english, std::format_args args) {
+    try {
+        return std::vformat(translated, args);
+    } catch (const std::format_error&) {
+        // A catalog entry with other placeholders than the English one: say it in English.
+        return std::vformat(english, args);
+    }
+}
+
+}  // namespace message_detail
+
+std::filesystem::path default_locale_dir() {
+    if (const char* dir = std::getenv("ISOLA_LOCALEDIR"); dir && *dir) return dir;
+    return ISOLA_LOCALEDIR;
+}
+
+void bind_message_catalog(const std::filesystem::path& dir) {
+    ::bindtextdomain(kDomain, dir.c_str());
+    ::bind_textdomain_codeset(kDomain, "UTF-8");
+}
+
+}  // namespace isola
