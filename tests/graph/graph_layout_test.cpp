@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <map>
+#include <unistd.h>
 
 #include "graph/graph_layout.hpp"
 #include "graph/graph_render.hpp"
@@ -177,12 +180,19 @@ TEST(GraphRender, PngDpiScalesThePicture) {
     EXPECT_NEAR(at144, 2.0 * at72, 4.0);
 }
 
-// Not a check: writes pictures to look at (ISOLA_GRAPH_PICTURES=/some/dir).
-TEST(GraphRender, WritesPicturesWhenAsked) {
-    const char* dir = std::getenv("ISOLA_GRAPH_PICTURES");
-    if (!dir) GTEST_SKIP() << "set ISOLA_GRAPH_PICTURES to a directory to get PNGs";
+// Writes the pictures people look at when they change the styling (ISOLA_GRAPH_PICTURES=/some/dir
+// keeps them there; otherwise a temporary directory), and checks that each is a PNG: real-world
+// listings included, every one renders.
+TEST(GraphRender, WritesPicturesOfRealListings) {
+    const char* asked = std::getenv("ISOLA_GRAPH_PICTURES");
+    const std::filesystem::path dir =
+        asked ? std::filesystem::path(asked)
+              : std::filesystem::temp_directory_path() / ("isola-graph-pictures-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> written;
     auto write = [&](const char* name, const Topology& t, const GraphOptions& options) {
-        std::ofstream(std::string(dir) + "/" + name, std::ios::binary) << rendered(t, GraphFormat::Png, options);
+        std::ofstream(dir / name, std::ios::binary) << rendered(t, GraphFormat::Png, options);
+        written.push_back(dir / name);
     };
     write("gpu.png", gpu_behind_root_port(),
           GraphOptions{.states = {{14, GroupState::Assigned}, {0, GroupState::HostCritical}},
@@ -197,7 +207,16 @@ TEST(GraphRender, WritesPicturesWhenAsked) {
         std::ifstream in(std::string(ISOLA_TEST_DATA) + "/real-world/" + listing);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         auto topology = import_listing(text, ListingFormat::Auto, listing);
-        if (topology) write((std::string(listing).substr(0, 2) + ".png").c_str(), *topology, GraphOptions{.title = listing});
+        ASSERT_TRUE(topology) << listing << ": " << topology.error().message;
+        write((std::string(listing).substr(0, 2) + ".png").c_str(), *topology, GraphOptions{.title = listing});
     }
     write("synthetic.png", make_synthetic_host(SyntheticHostShape{.root_ports = 2, .vfs_per_pf = 63}), {});
+    for (const auto& file : written) {
+        std::ifstream in(file, std::ios::binary);
+        std::string magic(8, '\0');
+        in.read(magic.data(), 8);
+        EXPECT_EQ(magic, "\x89PNG\r\n\x1a\n") << file;
+        EXPECT_GT(std::filesystem::file_size(file), 1000u) << file;
+    }
+    if (!asked) std::filesystem::remove_all(dir);
 }
