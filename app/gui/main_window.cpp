@@ -163,7 +163,11 @@ void MainWindow::loadFinished() {
         details_->clear();
         sourceBanner_->hide();
         iommuBanner_->clearActions();
-        iommuBanner_->showMessage(MessageBanner::Kind::Error, result.error());
+        // The core says its refusals as clauses ("cannot read …", after "isolactl: " on a
+        // terminal); on their own in a banner they start as a sentence does.
+        QString sentence = result.error();
+        if (!sentence.isEmpty()) sentence[0] = sentence[0].toUpper();
+        iommuBanner_->showMessage(MessageBanner::Kind::Error, sentence);
         iommuBanner_->addActionButton(demoHostButton(iommuBanner_));
         Q_EMIT loadFailed(result.error());
         return;

@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(failed.wait());
         QCOMPARE(window.iommuBanner()->kind(), MessageBanner::Kind::Error);
         QCOMPARE(window.iommuBanner()->text(),
-                 u"kann den Snapshot /nonexistent/host.json nicht lesen: diese Datei gibt es nicht"_s);
+                 u"Kann den Snapshot /nonexistent/host.json nicht lesen: diese Datei gibt es nicht"_s);
     }
 
     // Any French locale picks isola_fr (fr_FR, and through its language fr_CA or fr_BE).
