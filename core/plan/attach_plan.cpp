@@ -5,22 +5,31 @@
 #include <set>
 
 #include "plan/group_closure.hpp"
+#include "text/enum_names.hpp"
 
 namespace isola {
 
-std::string_view to_string(Backend b) { return b == Backend::Iommufd ? "iommufd" : "legacy"; }
+namespace {
 
-std::string_view to_string(ActionKind k) {
-    switch (k) {
-        case ActionKind::BindVfio: return "bind-vfio-pci";
-        case ActionKind::RemoveVfsThenBind: return "remove-vfs-then-bind-vfio-pci";
-        case ActionKind::AlreadyVfio: return "already-vfio-pci";
-        case ActionKind::KeepUnbound: return "keep-unbound";
-        case ActionKind::KeepStub: return "keep-pci-stub";
-        case ActionKind::KeepBridge: return "keep-bridge";
-    }
-    return "unknown";
-}
+constexpr std::array kBackendNames{
+    EnumName<Backend>{Backend::LegacyContainer, "legacy"},
+    EnumName<Backend>{Backend::Iommufd, "iommufd"},
+};
+
+constexpr std::array kActionNames{
+    EnumName<ActionKind>{ActionKind::BindVfio, "bind-vfio-pci"},
+    EnumName<ActionKind>{ActionKind::RemoveVfsThenBind, "remove-vfs-then-bind-vfio-pci"},
+    EnumName<ActionKind>{ActionKind::AlreadyVfio, "already-vfio-pci"},
+    EnumName<ActionKind>{ActionKind::KeepUnbound, "keep-unbound"},
+    EnumName<ActionKind>{ActionKind::KeepStub, "keep-pci-stub"},
+    EnumName<ActionKind>{ActionKind::KeepBridge, "keep-bridge"},
+};
+
+}  // namespace
+
+std::string_view to_string(Backend b) { return name_of(kBackendNames, b); }
+std::optional<Backend> backend_from_string(std::string_view name) { return value_of(kBackendNames, name); }
+std::string_view to_string(ActionKind k) { return name_of(kActionNames, k); }
 
 bool AttachPlan::needs_confirmation() const {
     return std::ranges::any_of(impacts, [](const HostImpact& i) { return i.severity == Severity::Confirm; });

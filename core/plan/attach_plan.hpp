@@ -15,6 +15,7 @@ namespace isola {
 
 enum class Backend { LegacyContainer, Iommufd };
 std::string_view to_string(Backend);
+std::optional<Backend> backend_from_string(std::string_view);  // "legacy", "iommufd"
 
 // A device that a VM definition (or another plan) already claims.
 struct VmClaim {

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "text/enum_names.hpp"
 #include "text/message.hpp"
 #include "text/prose.hpp"
 
@@ -54,22 +55,25 @@ std::string impact_remedy(const HostImpact& i) {
 
 }  // namespace
 
-std::string_view to_string(RefusalKind k) {
-    switch (k) {
-        case RefusalKind::NoVmName: return "no-vm-name";
-        case RefusalKind::NoDevices: return "no-devices";
-        case RefusalKind::NoSuchDevice: return "no-such-device";
-        case RefusalKind::NoGroup: return "no-iommu-group";
-        case RefusalKind::IsBridge: return "is-bridge";
-        case RefusalKind::NoIommuGroup: return "vfio-noiommu-group";
-        case RefusalKind::HostNeedsDevice: return "host-needs-device";
-        case RefusalKind::GroupMateServesHost: return "group-mate-serves-host";
-        case RefusalKind::AlreadyAssigned: return "already-assigned";
-        case RefusalKind::GroupMateAssigned: return "group-mate-assigned";
-        case RefusalKind::NoIommufd: return "no-iommufd";
-    }
-    return "unknown";
-}
+namespace {
+
+constexpr std::array kRefusalNames{
+    EnumName<RefusalKind>{RefusalKind::NoVmName, "no-vm-name"},
+    EnumName<RefusalKind>{RefusalKind::NoDevices, "no-devices"},
+    EnumName<RefusalKind>{RefusalKind::NoSuchDevice, "no-such-device"},
+    EnumName<RefusalKind>{RefusalKind::NoGroup, "no-iommu-group"},
+    EnumName<RefusalKind>{RefusalKind::IsBridge, "is-bridge"},
+    EnumName<RefusalKind>{RefusalKind::NoIommuGroup, "vfio-noiommu-group"},
+    EnumName<RefusalKind>{RefusalKind::HostNeedsDevice, "host-needs-device"},
+    EnumName<RefusalKind>{RefusalKind::GroupMateServesHost, "group-mate-serves-host"},
+    EnumName<RefusalKind>{RefusalKind::AlreadyAssigned, "already-assigned"},
+    EnumName<RefusalKind>{RefusalKind::GroupMateAssigned, "group-mate-assigned"},
+    EnumName<RefusalKind>{RefusalKind::NoIommufd, "no-iommufd"},
+};
+
+}  // namespace
+
+std::string_view to_string(RefusalKind k) { return name_of(kRefusalNames, k); }
 
 std::string describe(const Refusal& r) {
     if (r.kind == RefusalKind::NoVmName) return say("cannot plan an attach without a VM name");

@@ -1,4 +1,5 @@
 #include "plan/host_impact.hpp"
+#include "text/enum_names.hpp"
 #include "text/message.hpp"
 
 #include <algorithm>
@@ -6,38 +7,39 @@
 
 namespace isola {
 
-std::string_view to_string(Severity s) {
-    switch (s) {
-        case Severity::Blocker: return "blocker";
-        case Severity::Confirm: return "needs-confirmation";
-        case Severity::Note: return "note";
-    }
-    return "unknown";
-}
+namespace {
 
-std::string_view to_string(ImpactKind k) {
-    switch (k) {
-        case ImpactKind::RootFilesystem: return "root-filesystem";
-        case ImpactKind::MountedFilesystem: return "mounted-filesystem";
-        case ImpactKind::DefaultRoute: return "default-route";
-        case ImpactKind::NetworkUp: return "network-up";
-        case ImpactKind::NetworkDown: return "network-down";
-        case ImpactKind::ConsoleDisplay: return "console-display";
-        case ImpactKind::Display: return "display";
-        case ImpactKind::BootGpu: return "boot-gpu";
-        case ImpactKind::OnlyKeyboard: return "only-keyboard";
-        case ImpactKind::UsbDevices: return "usb-devices";
-        case ImpactKind::SoundCard: return "sound-card";
-        case ImpactKind::ChipsetFunction: return "chipset-function";
-        case ImpactKind::SriovVfsInUse: return "sriov-vfs-in-use";
-        case ImpactKind::NoReset: return "no-reset";
-        case ImpactKind::LeavesHostDriver: return "leaves-host-driver";
-        case ImpactKind::UnknownDriver: return "unknown-driver";
-        case ImpactKind::CompanionFunction: return "companion-function";
-        case ImpactKind::NeedsPhysicalFunction: return "needs-physical-function";
-    }
-    return "unknown";
-}
+constexpr std::array kSeverityNames{
+    EnumName<Severity>{Severity::Blocker, "blocker"},
+    EnumName<Severity>{Severity::Confirm, "needs-confirmation"},
+    EnumName<Severity>{Severity::Note, "note"},
+};
+
+constexpr std::array kImpactNames{
+    EnumName<ImpactKind>{ImpactKind::RootFilesystem, "root-filesystem"},
+    EnumName<ImpactKind>{ImpactKind::MountedFilesystem, "mounted-filesystem"},
+    EnumName<ImpactKind>{ImpactKind::DefaultRoute, "default-route"},
+    EnumName<ImpactKind>{ImpactKind::NetworkUp, "network-up"},
+    EnumName<ImpactKind>{ImpactKind::NetworkDown, "network-down"},
+    EnumName<ImpactKind>{ImpactKind::ConsoleDisplay, "console-display"},
+    EnumName<ImpactKind>{ImpactKind::Display, "display"},
+    EnumName<ImpactKind>{ImpactKind::BootGpu, "boot-gpu"},
+    EnumName<ImpactKind>{ImpactKind::OnlyKeyboard, "only-keyboard"},
+    EnumName<ImpactKind>{ImpactKind::UsbDevices, "usb-devices"},
+    EnumName<ImpactKind>{ImpactKind::SoundCard, "sound-card"},
+    EnumName<ImpactKind>{ImpactKind::ChipsetFunction, "chipset-function"},
+    EnumName<ImpactKind>{ImpactKind::SriovVfsInUse, "sriov-vfs-in-use"},
+    EnumName<ImpactKind>{ImpactKind::NoReset, "no-reset"},
+    EnumName<ImpactKind>{ImpactKind::LeavesHostDriver, "leaves-host-driver"},
+    EnumName<ImpactKind>{ImpactKind::UnknownDriver, "unknown-driver"},
+    EnumName<ImpactKind>{ImpactKind::CompanionFunction, "companion-function"},
+    EnumName<ImpactKind>{ImpactKind::NeedsPhysicalFunction, "needs-physical-function"},
+};
+
+}  // namespace
+
+std::string_view to_string(Severity s) { return name_of(kSeverityNames, s); }
+std::string_view to_string(ImpactKind k) { return name_of(kImpactNames, k); }
 
 namespace {
 

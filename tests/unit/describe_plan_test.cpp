@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
+#include <set>
 #include <cstdlib>
 #include <string>
 
+#include "plan/attach_plan.hpp"
 #include "plan/describe_plan.hpp"
 #include "text/message.hpp"
 
@@ -172,4 +174,20 @@ TEST(DescribePlan, GermanAndFrenchFromTheCatalogs) {
     }
     // Back in the C locale: English again.
     EXPECT_EQ(describe_serves(*mate.impact), "serves the host's sound card");
+}
+
+TEST(DescribePlan, EveryKindHasItsOwnStableName) {
+    std::set<std::string_view> names;
+    for (auto k : {RefusalKind::NoVmName, RefusalKind::NoDevices, RefusalKind::NoSuchDevice, RefusalKind::NoGroup,
+                   RefusalKind::IsBridge, RefusalKind::NoIommuGroup, RefusalKind::HostNeedsDevice,
+                   RefusalKind::GroupMateServesHost, RefusalKind::AlreadyAssigned, RefusalKind::GroupMateAssigned,
+                   RefusalKind::NoIommufd})
+        EXPECT_TRUE(names.insert(to_string(k)).second) << to_string(k);
+    EXPECT_FALSE(names.contains("unknown"));
+    EXPECT_EQ(to_string(RefusalKind::GroupMateServesHost), "group-mate-serves-host");
+    EXPECT_EQ(to_string(ImpactKind::NeedsPhysicalFunction), "needs-physical-function");
+    EXPECT_EQ(to_string(Severity::Confirm), "needs-confirmation");
+    EXPECT_EQ(backend_from_string("iommufd"), Backend::Iommufd);
+    EXPECT_EQ(backend_from_string("vfio"), std::nullopt);
+    EXPECT_EQ(to_string(Backend::LegacyContainer), "legacy");
 }
