@@ -6,21 +6,26 @@
 
 #include "explain/acs_check.hpp"
 #include "plan/describe_plan.hpp"
+#include "review/describe_findings.hpp"
 #include "review/device_roles.hpp"
 #include "review/review_findings.hpp"
 
 namespace isola::review_detail {
 namespace {
 
-std::string driver_text(const Device& d) {
-    if (!d.driver) return "a driver not shown";
-    return d.driver->empty() ? "no driver" : *d.driver;
+std::vector<DeviceOnDriver> on_drivers(const Topology& t, const std::vector<Bdf>& devices) {
+    std::vector<DeviceOnDriver> out;
+    for (const auto& b : devices) out.push_back({label(*t.find(b)), t.find(b)->driver.value});
+    return out;
 }
 
-std::string on_drivers(const Topology& t, const std::vector<Bdf>& devices) {
-    std::vector<std::string> parts;
-    for (const auto& b : devices) parts.push_back(label(*t.find(b)) + " on " + driver_text(*t.find(b)));
-    return join_prose(parts);
+std::vector<std::string> labels_of(const Topology& t, const std::vector<Bdf>& devices) {
+    std::vector<std::string> out;
+    for (const auto& b : devices) {
+        const Device* d = t.find(b);
+        out.push_back(d ? label(*d) : b.str());
+    }
+    return out;
 }
 
 std::vector<HostImpact> impacts_of_kind(const Device& d, const Topology& t, ImpactKind kind) {
@@ -59,6 +64,10 @@ private:
              std::optional<GroupId> group = std::nullopt, std::vector<std::string> vms = {}) {
         out_.push_back({s, std::move(code), std::move(sentence), std::move(devices), group, std::move(vms)});
     }
+    void add(Severity s, std::string code, const FindingDetail& detail, std::vector<Bdf> devices = {},
+             std::optional<GroupId> group = std::nullopt, std::vector<std::string> vms = {}) {
+        add(s, std::move(code), describe(detail), std::move(devices), group, std::move(vms));
+    }
 
     bool is_listing() const { return t_.source().from_listing(); }
 
@@ -67,19 +76,14 @@ private:
         if (!t_.has_groups()) {
             if (is_listing())
                 add(Severity::Confirm, "no-group-data",
-                    std::format("{} has no IOMMU group data, so no group can be reviewed: it may come from a host "
-                                "with the IOMMU off or from a command that does not print groups (lspci without "
-                                "-v); capture /sys/kernel/iommu_groups/*/devices/* on that host and review again",
-                                t_.source().origin));
+                    FindingDetail{.kind = FindingKind::NoGroupData, .origin = t_.source().origin});
             else
                 add(Severity::Blocker, "iommu-off", describe_iommu_state(host, false));
             return;
         }
         const bool pt_param = std::ranges::find(host.iommu_parameters, "iommu=pt") != host.iommu_parameters.end();
         if ((host.iommu_mode && *host.iommu_mode == IommuMode::Passthrough) || (!host.iommu_mode && pt_param))
-            add(Severity::Note, "iommu-passthrough",
-                "The IOMMU runs in passthrough mode (iommu=pt): DMA from the devices the host keeps is not "
-                "translated, so they can reach all host memory, but groups handed to VFIO are still isolated");
+            add(Severity::Note, "iommu-passthrough", FindingDetail{.kind = FindingKind::IommuPassthrough});
     }
 
     void acs_override() {
@@ -88,18 +92,8 @@ private:
         std::string param;
         for (const auto& p : host.iommu_parameters)
             if (p.starts_with("pcie_acs_override=")) param = p;
-        const AcsOverride o = acs_override_of(host);
-        std::vector<std::string> what;
-        if (o.downstream) what.push_back("root and downstream ports without ACS");
-        if (o.multifunction) what.push_back("functions of multifunction devices without ACS");
-        for (const auto& [v, dv] : o.ids) what.push_back(std::format("devices with ID {:04x}:{:04x}", v, dv));
-        if (what.empty()) what.push_back("the devices it names");
         add(Severity::Confirm, "acs-override",
-            std::format("The ACS override ({}) is active: the kernel treats {} as isolated, so IOMMU groups may be "
-                        "smaller than what the hardware isolates and a group boundary does not prove isolation; "
-                        "devices it split apart can still reach each other by peer-to-peer DMA, so boot once without "
-                        "it to see the real groups before passing devices to a VM you do not trust",
-                        param, join_prose(what)));
+            FindingDetail{.kind = FindingKind::AcsOverride, .parameter = param, .acs = acs_override_of(host)});
     }
 
     // vfio-pci.ids= (and pci-stub.ids=) bind by vendor:device, so every identical card goes too.
@@ -140,12 +134,13 @@ private:
             matches.push_back(d.address);
         }
         if (matches.size() < 2) return;
-        const std::string id = std::format("{:04x}:{:04x}", ids[0], ids[1]);
         add(Severity::Confirm, "id-binding-catches-twins",
-            std::format("{}.ids={} on the kernel command line binds every device with ID {} to {} at boot, and {} "
-                        "devices here have it: {}; the host cannot keep any of them, so to keep one, bind the others "
-                        "by address instead (driverctl set-override ADDRESS vfio-pci) and drop the ID",
-                        module, entry, id, driver, matches.size(), labels(t_, matches)),
+            FindingDetail{.kind = FindingKind::IdBindingCatchesTwins,
+                          .parameter = module,
+                          .entry = std::string(entry),
+                          .id = std::format("{:04x}:{:04x}", ids[0], ids[1]),
+                          .driver = driver,
+                          .devices = labels_of(t_, matches)},
             matches);
     }
 
@@ -153,14 +148,7 @@ private:
         if (!is_listing()) return;
         const bool drivers_shown = std::ranges::any_of(t_.devices(), [](const Device& d) { return d.driver.is_known(); });
         add(Severity::Note, "listing-limits",
-            std::format("{} is a pasted listing, which does not show what the host uses its devices for (root "
-                        "filesystem, default-route network interface, console GPU): host-critical here means chipset "
-                        "functions (host bridge, ISA bridge, SMBus, RAM controller) and the groups they share{}; "
-                        "review the host itself (isolactl review) before passing devices through",
-                        t_.source().origin,
-                        drivers_shown ? ""
-                                      : ", and it shows no drivers, so groups that mix vfio-pci and host drivers "
-                                        "cannot be seen"));
+            FindingDetail{.kind = FindingKind::ListingLimits, .origin = t_.source().origin, .drivers_shown = drivers_shown});
     }
 
     void group(const IommuGroup& g) {
@@ -171,11 +159,7 @@ private:
 
         if (state == GroupState::NoIommu)
             add(Severity::Confirm, "noiommu-group",
-                std::format("IOMMU group {} is a VFIO no-IOMMU group: {} {} no DMA isolation at all, so a VM given "
-                            "{} could read and write all host memory; no-IOMMU mode is for trusted user-space drivers "
-                            "(such as DPDK), never for VMs",
-                            g.id, labels(t_, g.members), g.members.size() == 1 ? "has" : "have",
-                            g.members.size() == 1 ? "it" : "them"),
+                FindingDetail{.kind = FindingKind::NoIommuGroup, .group = g.id, .devices = labels_of(t_, g.members)},
                 g.members, g.id);
         if (state == GroupState::Mixed) mixed(g, endpoints);
         sharing(g, endpoints);
@@ -195,38 +179,37 @@ private:
         std::vector<std::string> held_addresses;
         for (const auto& b : held) held_addresses.push_back(b.str());
         add(Severity::Blocker, "mixed-group",
-            std::format("IOMMU group {0} is not viable: it holds {1} next to {2}; a VM given the group fails to start "
-                        "with \"group {0} is not viable\", so bind every endpoint of the group to vfio-pci, or return "
-                        "{3} to the host",
-                        g.id, on_drivers(t_, held), on_drivers(t_, host), join_prose(held_addresses)),
+            FindingDetail{.kind = FindingKind::MixedGroup,
+                          .group = g.id,
+                          .addresses = held_addresses,
+                          .held = on_drivers(t_, held),
+                          .host = on_drivers(t_, host)},
             all, g.id);
     }
 
     // A candidate sharing its group with what the host needs, or with other devices' functions.
     void sharing(const IommuGroup& g, const std::vector<Bdf>& endpoints) {
         std::vector<Bdf> candidates, critical;
-        std::vector<std::string> critical_phrases;
+        std::vector<DeviceServing> critical_serving;
         for (const auto& b : g.members) {
             const Device& d = *t_.find(b);
             if (auto blocker = first_blocker(d, t_)) {
                 critical.push_back(b);
-                critical_phrases.push_back(label(d) + " " + describe_serves(*blocker));
+                critical_serving.push_back({label(d), *blocker});
             } else if (is_passthrough_candidate(d)) {
                 candidates.push_back(b);
             }
         }
         if (candidates.empty()) return;
-        const bool one = candidates.size() == 1;
         if (!critical.empty()) {
             std::vector<Bdf> devices = candidates;
             devices.insert(devices.end(), critical.begin(), critical.end());
             std::ranges::sort(devices);
             add(Severity::Confirm, "candidate-with-host-critical",
-                std::format("{} in IOMMU group {} cannot be passed to a VM without taking what the host needs with "
-                            "{}: {}; VFIO takes whole groups, so keep {} on the host, or give a plug-in card a slot "
-                            "with its own IOMMU group",
-                            labels(t_, candidates), g.id, one ? "it" : "them", join_prose(critical_phrases),
-                            one ? "it" : "them"),
+                FindingDetail{.kind = FindingKind::CandidateWithHostCritical,
+                              .group = g.id,
+                              .devices = labels_of(t_, candidates),
+                              .serving = critical_serving},
                 devices, g.id);
             return;
         }
@@ -237,10 +220,10 @@ private:
         for (const auto& b : endpoints)
             if (std::ranges::find(candidates, b) == candidates.end()) others.push_back(b);
         add(Severity::Note, "shared-group",
-            std::format("IOMMU group {} holds passthrough candidate{} {}{}{}: VFIO takes the whole group, so these "
-                        "devices can go to one VM together or stay on the host together, never split between them",
-                        g.id, one ? "" : "s", labels(t_, candidates), others.empty() ? "" : " together with ",
-                        labels(t_, others)),
+            FindingDetail{.kind = FindingKind::SharedGroup,
+                          .group = g.id,
+                          .devices = labels_of(t_, candidates),
+                          .others = labels_of(t_, others)},
             endpoints, g.id);
     }
 
@@ -253,24 +236,20 @@ private:
             if (auto it = claims_.find(b); it != claims_.end()) vms.insert(it->second.begin(), it->second.end());
         }
         if (held.empty()) return;
-        std::string claimed;
-        if (have_vms_) {
-            std::vector<std::string> quoted;
-            for (const auto& v : vms) quoted.push_back("\"" + v + "\"");
-            claimed = vms.empty() ? "; no VM definition claims it" : "; claimed by " + join_prose(quoted);
-        }
-        add(Severity::Note, "held-for-vfio",
-            std::format("IOMMU group {} is ready for VFIO: {}, and no endpoint of the group is on a host driver{}",
-                        g.id, on_drivers(t_, endpoints), claimed),
+        FindingDetail detail{.kind = FindingKind::HeldForVfio, .group = g.id, .held = on_drivers(t_, endpoints)};
+        if (have_vms_) detail.claimed_by = std::vector<std::string>(vms.begin(), vms.end());
+        add(Severity::Note, "held-for-vfio", detail,
             endpoints, g.id, std::vector<std::string>(vms.begin(), vms.end()));
     }
 
     void device(const Device& d) {
         for (const auto& i : impacts_of_kind(d, t_, ImpactKind::BootGpu))
-            add(Severity::Note, "boot-gpu", label(d) + " " + describe_serves(i), {d.address}, d.iommu_group);
+            add(Severity::Note, "boot-gpu", FindingDetail{.kind = FindingKind::BootGpu, .serving = {{label(d), i}}},
+                {d.address}, d.iommu_group);
         if (!resets_matter(d)) return;
         for (const auto& i : impacts_of_kind(d, t_, ImpactKind::NoReset))
-            add(Severity::Note, "no-reset", label(d) + " " + describe_serves(i), {d.address}, d.iommu_group);
+            add(Severity::Note, "no-reset", FindingDetail{.kind = FindingKind::NoReset, .serving = {{label(d), i}}},
+                {d.address}, d.iommu_group);
     }
 
     // A candidate, or another function of a GPU (HDMI audio, USB-C, UCSI go to the VM with it).

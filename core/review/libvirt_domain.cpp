@@ -6,8 +6,10 @@
 
 #include <pugixml.hpp>
 
+#include "review/describe_findings.hpp"
 #include "review/vm_definition.hpp"
 #include "review/vm_definition_files.hpp"
+#include "text/message.hpp"
 
 namespace isola {
 namespace {
@@ -52,7 +54,7 @@ private:
     void claim(const pugi::xml_node& dev, std::string entry) {
         const int line = line_at(text_, dev.offset_debug());
         const auto address = dev.child("source").child("address");
-        if (!address) return problem(line, entry, "it has no <source><address>");
+        if (!address) return problem(line, entry, review_detail::ProblemKind::ClaimWithoutAddress);
         ClaimedDevice c;
         c.entry = std::move(entry);
         c.line = line;
@@ -63,10 +65,10 @@ private:
         for (int i = 0; i < 4; ++i) {
             const auto attr = address.attribute(names[i]);
             if (!attr && i == 0) continue;  // libvirt defaults the domain to 0
-            if (!attr) return problem(line, c.entry, std::format("its <address> has no {} attribute", names[i]));
+            if (!attr) return problem(line, c.entry, review_detail::ProblemKind::AddressWithoutPart, names[i]);
             const auto v = parse_number(attr.value());
             if (!v || *v > limits[i])
-                return problem(line, c.entry, std::format("{}='{}' is not a PCI {} number", names[i], attr.value(), names[i]));
+                return problem(line, c.entry, review_detail::ProblemKind::AddressPartNotNumber, names[i], attr.value());
             parts[i] = *v;
         }
         c.address = Bdf{static_cast<std::uint32_t>(parts[0]), static_cast<std::uint8_t>(parts[1]),
@@ -74,10 +76,16 @@ private:
         vm_.devices.push_back(std::move(c));
     }
 
-    void problem(int line, const std::string& entry, const std::string& why) {
+    void problem(int line, const std::string& entry, review_detail::ProblemKind kind, std::string name = {},
+                 std::string value = {}) {
         vm_.problems.push_back({"vm-claim-unreadable", line,
-                                std::format("{}:{}: cannot read {} of {}: {}; this claim is not checked", vm_.source_file,
-                                            line, entry, vm_name_or_file(vm_), why)});
+                                review_detail::describe(review_detail::ProblemDetail{.kind = kind,
+                                                                                     .file = vm_.source_file,
+                                                                                     .line = line,
+                                                                                     .vm = vm_name_or_file(vm_),
+                                                                                     .entry = entry,
+                                                                                     .name = std::move(name),
+                                                                                     .value = std::move(value)})});
     }
 
     std::string_view text_;
@@ -95,16 +103,20 @@ VmDefinition parse_libvirt_domain(std::string_view xml, std::string source_file)
     if (!result) {
         const int line = line_at(xml, result.offset);
         vm.problems.push_back({"vm-file-unreadable", line,
-                               std::format("{}:{}: cannot read this libvirt domain: {}; the devices it claims are not "
-                                           "checked",
-                                           vm.source_file, line, result.description())});
+                               review_detail::describe(review_detail::ProblemDetail{
+                                   .kind = review_detail::ProblemKind::DomainUnparsable,
+                                   .file = vm.source_file,
+                                   .line = line,
+                                   .value = result.description()})});
         return vm;
     }
     const auto domain = doc.document_element();
     if (std::string_view(domain.name()) != "domain") {
         vm.problems.push_back({"vm-file-unreadable", 0,
-                               std::format("{}: cannot read this libvirt domain: its root element is <{}>, not <domain>",
-                                           vm.source_file, domain.name())});
+                               review_detail::describe(review_detail::ProblemDetail{
+                                   .kind = review_detail::ProblemKind::DomainWrongRoot,
+                                   .file = vm.source_file,
+                                   .name = domain.name()})});
         return vm;
     }
     DomainReader(xml, vm).read(domain);
@@ -112,7 +124,7 @@ VmDefinition parse_libvirt_domain(std::string_view xml, std::string source_file)
 }
 
 std::expected<std::vector<VmDefinition>, DefinitionDirError> read_libvirt_domains(const std::filesystem::path& dir) {
-    return read_definition_dir(dir, {"libvirt domain", "libvirt", UserFileKind::LibvirtDomain,
+    return read_definition_dir(dir, {N_("libvirt domain"), "libvirt", UserFileKind::LibvirtDomain,
                                      [](const std::filesystem::path& p) { return p.extension() == ".xml"; },
                                      parse_libvirt_domain});
 }

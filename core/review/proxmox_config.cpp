@@ -5,8 +5,10 @@
 #include <cctype>
 #include <format>
 
+#include "review/describe_findings.hpp"
 #include "review/vm_definition.hpp"
 #include "review/vm_definition_files.hpp"
+#include "text/message.hpp"
 
 namespace isola {
 namespace {
@@ -17,12 +19,10 @@ bool is_hostpci_key(std::string_view key) {
 }
 
 // Sentences name the VM, which Proxmox writes after the hostpci lines ("name:" sorts later), so
-// they are built once the whole section has been read.
+// they are said once the whole section has been read.
 struct PendingProblem {
     std::string code;
-    int line;
-    std::string what;  // completes "<file>:<line>: <vm> ..." (or "<file>:<line>: this line ..." without the VM)
-    bool names_vm = true;
+    review_detail::ProblemDetail detail;  // all but `file` and `vm`
 };
 
 }  // namespace
@@ -49,11 +49,9 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
         const auto colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) {
             if (!reported_bad_line)
-                pending.push_back({"vm-file-unreadable", line_no,
-                                   std::format("this line is not a \"key: value\" setting (\"{}\"); Proxmox itself "
-                                               "rejects such a file, and only the other lines were read",
-                                               line.substr(0, 60)),
-                                   false});
+                pending.push_back({"vm-file-unreadable", {.kind = review_detail::ProblemKind::NotASetting,
+                                                          .line = line_no,
+                                                          .value = std::string(line.substr(0, 60))}});
             reported_bad_line = true;
             continue;
         }
@@ -76,26 +74,26 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
         }
         if (mapping && !host) {
             vm.mapping_uses.push_back({std::string(*mapping), std::string(key), line_no});
-            pending.push_back({"vm-mapping-unresolved", line_no,
-                               std::format("uses the cluster resource mapping \"{}\" ({}), which only the cluster's "
-                                           "/etc/pve/mapping/pci.cfg resolves: the review cannot tell which device it "
-                                           "claims, so its IOMMU group is not checked",
-                                           *mapping, key)});
+            pending.push_back({"vm-mapping-unresolved", {.kind = review_detail::ProblemKind::MappingNeedsCluster,
+                                                         .line = line_no,
+                                                         .entry = std::string(key),
+                                                         .name = std::string(*mapping)}});
             continue;
         }
         if (!host || host->empty()) {
-            pending.push_back({"vm-claim-unreadable", line_no,
-                               std::format("has a {} without a host device (\"{}\"); this claim is not checked", key,
-                                           value.substr(0, 60))});
+            pending.push_back({"vm-claim-unreadable", {.kind = review_detail::ProblemKind::NoHostDevice,
+                                                       .line = line_no,
+                                                       .entry = std::string(key),
+                                                       .value = std::string(value.substr(0, 60))}});
             continue;
         }
         for (const auto id : split_trimmed(*host, ';')) {
             auto claim = parse_proxmox_device_id(id);
             if (!claim) {
-                pending.push_back({"vm-claim-unreadable", line_no,
-                                   std::format("has {} \"{}\", which is not a PCI address (BB:DD.F or BB:DD); this "
-                                               "claim is not checked",
-                                               key, id)});
+                pending.push_back({"vm-claim-unreadable", {.kind = review_detail::ProblemKind::NotAnAddress,
+                                                           .line = line_no,
+                                                           .entry = std::string(key),
+                                                           .value = std::string(id)}});
                 continue;
             }
             claim->entry = std::string(key);
@@ -103,15 +101,16 @@ VmDefinition parse_proxmox_config(std::string_view text, std::string source_file
             vm.devices.push_back(*claim);
         }
     }
-    for (auto& p : pending)
-        vm.problems.push_back({std::move(p.code), p.line,
-                               p.names_vm ? std::format("{}:{}: {} {}", vm.source_file, p.line, vm_name_or_file(vm), p.what)
-                                          : std::format("{}:{}: {}", vm.source_file, p.line, p.what)});
+    for (auto& p : pending) {
+        p.detail.file = vm.source_file;
+        p.detail.vm = vm_name_or_file(vm);
+        vm.problems.push_back({std::move(p.code), p.detail.line, review_detail::describe(p.detail)});
+    }
     return vm;
 }
 
 std::expected<std::vector<VmDefinition>, DefinitionDirError> read_proxmox_configs(const std::filesystem::path& dir) {
-    return read_definition_dir(dir, {"Proxmox VM config", "proxmox", UserFileKind::ProxmoxConfig,
+    return read_definition_dir(dir, {N_("Proxmox VM config"), "proxmox", UserFileKind::ProxmoxConfig,
                                      [](const std::filesystem::path& p) {
                                          const auto stem = p.stem().string();
                                          return p.extension() == ".conf" && !stem.empty() &&

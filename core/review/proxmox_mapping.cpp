@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "review/describe_findings.hpp"
 #include "review/vm_definition.hpp"
 #include "text/user_file.hpp"
 #include "review/vm_definition_files.hpp"
@@ -63,8 +64,10 @@ ProxmoxPciMappings parse_proxmox_pci_mappings(std::string_view text, std::string
         if (!line.starts_with("map ") && !line.starts_with("map\t")) continue;  // description, mdev, ...
         if (!current) {
             out.problems.push_back({"vm-mapping-unreadable", line_no,
-                                    std::format("{}:{}: a \"map\" line before any mapping name; it is ignored",
-                                                out.source_file, line_no)});
+                                    review_detail::describe(review_detail::ProblemDetail{
+                                        .kind = review_detail::ProblemKind::MapLineBeforeName,
+                                        .file = out.source_file,
+                                        .line = line_no})});
             continue;
         }
         ProxmoxMappedDevice device;
@@ -113,38 +116,38 @@ void resolve_proxmox_mappings(std::span<VmDefinition> vms, const ProxmoxPciMappi
             auto problem = std::ranges::find_if(vm.problems, [&](const DefinitionProblem& p) {
                 return p.code == "vm-mapping-unresolved" && p.line == use.line;
             });
-            const std::string at = std::format("{}:{}: {}", vm.source_file, use.line, vm_name_or_file(vm));
-            auto replace = [&](std::string sentence) {
-                if (problem != vm.problems.end()) problem->sentence = std::move(sentence);
+            using review_detail::ProblemKind;
+            auto replace = [&](ProblemKind kind, std::string value = {}, std::size_t count = 0, int other_line = 0) {
+                if (problem == vm.problems.end()) return;
+                problem->sentence = review_detail::describe(review_detail::ProblemDetail{.kind = kind,
+                                                                                         .file = vm.source_file,
+                                                                                         .line = use.line,
+                                                                                         .vm = vm_name_or_file(vm),
+                                                                                         .entry = use.entry,
+                                                                                         .name = use.mapping,
+                                                                                         .value = std::move(value),
+                                                                                         .other_file = mappings.source_file,
+                                                                                         .other_line = other_line,
+                                                                                         .count = count});
             };
             auto mapping = mappings.mappings.find(use.mapping);
             if (mapping == mappings.mappings.end()) {
-                replace(std::format("{} uses the resource mapping \"{}\" ({}), which {} does not define; Proxmox "
-                                    "cannot start the VM this way: create the mapping or fix the name",
-                                    at, use.mapping, use.entry, mappings.source_file));
+                replace(ProblemKind::MappingUndefined);
                 continue;
             }
             std::size_t offered = 0;
             const ProxmoxMappedDevice* device = device_for_node(mapping->second, node, offered);
             if (!device || offered == 0) {
-                replace(std::format("{} uses the resource mapping \"{}\" ({}), which has no device for this node "
-                                    "(\"{}\"); Proxmox cannot start the VM here: add this node's device to the mapping",
-                                    at, use.mapping, use.entry, node));
+                replace(ProblemKind::MappingNotOnNode, std::string(node));
                 continue;
             }
             if (offered > 1) {
-                replace(std::format("{} uses the resource mapping \"{}\" ({}), which offers {} devices on this node; "
-                                    "the VM gets whichever is free when it starts, so their IOMMU groups are not "
-                                    "checked",
-                                    at, use.mapping, use.entry, offered));
+                replace(ProblemKind::MappingOffersSeveral, {}, offered);
                 continue;
             }
             auto claim = parse_proxmox_device_id(device->paths.front());
             if (!claim) {
-                replace(std::format("{} uses the resource mapping \"{}\" ({}), whose path \"{}\" in {}:{} is not a "
-                                    "PCI address; this claim is not checked",
-                                    at, use.mapping, use.entry, device->paths.front(), mappings.source_file,
-                                    device->line));
+                replace(ProblemKind::MappingPathNotAddress, device->paths.front(), 0, device->line);
                 continue;
             }
             claim->entry = use.entry;
@@ -153,7 +156,7 @@ void resolve_proxmox_mappings(std::span<VmDefinition> vms, const ProxmoxPciMappi
                 claim->expected = ExpectedIdentity{.vendor_id = device->id->first,
                                                    .device_id = device->id->second,
                                                    .subsystem = device->subsystem,
-                                                   .via = std::format("the resource mapping \"{}\"", use.mapping)};
+                                                   .mapping = use.mapping};
             vm.devices.push_back(*claim);
             if (problem != vm.problems.end()) vm.problems.erase(problem);
         }

@@ -5,6 +5,7 @@
 
 #include "review/review.hpp"
 #include "text/html_escape.hpp"
+#include "text/message.hpp"
 
 namespace isola {
 namespace {
@@ -45,14 +46,15 @@ std::string finding_table(const Review& r, Severity s) {
                             escape(f.code), f.group ? std::to_string(*f.group) : "", escape(f.sentence), devices, vms);
     }
     if (rows.empty()) return {};
-    static constexpr std::array<std::string_view, 3> titles{"Blockers", "To confirm", "Notes"};
-    return std::format("<h3><span class=\"badge {}\">{}</span></h3>\n<table><thead><tr><th>Code</th><th>Group</th>"
-                       "<th>Finding</th><th>Devices</th><th>VMs</th></tr></thead><tbody>\n{}</tbody></table>\n",
-                       to_string(s), titles[static_cast<std::size_t>(s)], rows);
+    static constexpr std::array<const char*, 3> titles{N_("Blockers"), N_("To confirm"), N_("Notes")};
+    return std::format("<h3><span class=\"badge {}\">{}</span></h3>\n<table><thead><tr><th>{}</th><th>{}</th>"
+                       "<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n{}</tbody></table>\n",
+                       to_string(s), escape(translate(titles[static_cast<std::size_t>(s)])), escape(say("Code")),
+                       escape(say("Group")), escape(say("Finding")), escape(say("Devices")), escape(say("VMs")), rows);
 }
 
 std::string group_table(const Review& r) {
-    if (r.groups.empty()) return "<p class=\"muted\">No IOMMU groups.</p>\n";
+    if (r.groups.empty()) return "<p class=\"muted\">" + escape(say("No IOMMU groups.")) + "</p>\n";
     std::string rows;
     for (const auto& g : r.groups) {
         bool first = true;
@@ -64,16 +66,20 @@ std::string group_table(const Review& r) {
                           : std::string("<tr>");
             rows += std::format("<td class=\"addr\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                                 m.address.str(), escape(m.name), escape(m.class_name),
-                                m.driver ? (m.driver->empty() ? std::string("<span class=\"muted\">none</span>")
+                                                // TRANSLATORS: in the Driver column: the device is bound to no driver.
+                                m.driver ? (m.driver->empty() ? "<span class=\"muted\">" + escape(say("none")) + "</span>"
                                                               : escape(*m.driver))
-                                         : std::string("<span class=\"muted\">not known</span>"),
+                                         // TRANSLATORS: in the Driver column: the source does not show it.
+                                         : "<span class=\"muted\">" + escape(say("not known")) + "</span>",
                                 claimed);
             first = false;
         }
     }
-    return "<table><thead><tr><th>Group</th><th>State</th><th>Address</th><th>Device</th><th>Class</th>"
-           "<th>Driver</th><th>Claimed by</th></tr></thead><tbody>\n" +
-           rows + "</tbody></table>\n";
+    std::string head;
+    for (const char* h : {N_("Group"), N_("State"), N_("Address"), N_("Device"), N_("Class"), N_("Driver"),
+                          N_("Claimed by")})
+        head += "<th>" + escape(translate(h)) + "</th>";
+    return "<table><thead><tr>" + head + "</tr></thead><tbody>\n" + rows + "</tbody></table>\n";
 }
 
 }  // namespace
@@ -81,28 +87,36 @@ std::string group_table(const Review& r) {
 std::string render_review_html(const Review& r) {
     int counts[3] = {0, 0, 0};
     for (const auto& f : r.findings) ++counts[static_cast<int>(f.severity)];
+    const auto n = [&](int i) { return static_cast<unsigned long>(counts[i]); };
     std::string summary = std::format(
-        "<p><span class=\"badge blocker\">{} blocker{}</span> <span class=\"badge needs-confirmation\">{} to "
-        "confirm</span> <span class=\"badge note\">{} note{}</span> <span class=\"muted\">exit code {}</span></p>\n",
-        counts[0], counts[0] == 1 ? "" : "s", counts[1], counts[2], counts[2] == 1 ? "" : "s", review_exit_code(r));
+        "<p><span class=\"badge blocker\">{}</span> <span class=\"badge needs-confirmation\">{}</span> "
+        "<span class=\"badge note\">{}</span> <span class=\"muted\">{}</span></p>\n",
+        escape(say_n("{} blocker", "{} blockers", n(0), counts[0])), escape(say("{} to confirm", counts[1])),
+        escape(say_n("{} note", "{} notes", n(2), counts[2])), escape(say("exit code {}", review_exit_code(r))));
     std::string vms;
     if (!r.vm_sources.empty()) {
-        vms = "<h2>VM definitions</h2>\n<ul>\n";
+        vms = "<h2>" + escape(say("VM definitions")) + "</h2>\n<ul>\n";
         for (const auto& v : r.vm_sources) vms += "<li>" + escape(v) + "</li>\n";
         vms += "</ul>\n";
     }
     std::string findings;
     for (Severity s : {Severity::Blocker, Severity::Confirm, Severity::Note}) findings += finding_table(r, s);
-    if (findings.empty()) findings = "<p><span class=\"badge clean\">No findings</span></p>\n";
+    if (findings.empty())
+        findings = "<p><span class=\"badge clean\">" + escape(say("No findings")) + "</span></p>\n";
 
-    return std::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    // TRANSLATORS: the language code of this translation, for the review page's <html lang="...">.
+    const std::string lang = say("en");
+    return std::format("<!DOCTYPE html>\n<html lang=\"{8}\">\n<head>\n<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<meta name=\"color-scheme\" content=\"light dark\">\n<title>Isola review: {0}</title>\n"
-                       "<style>{1}</style>\n</head>\n<body>\n<h1>Isola host review</h1>\n"
-                       "<p class=\"muted\">{0} ({2})</p>\n<p>{3}</p>\n{4}<h2>Findings</h2>\n{5}{6}"
-                       "<h2>IOMMU groups</h2>\n{7}</body>\n</html>\n",
+                       "<meta name=\"color-scheme\" content=\"light dark\">\n<title>{9}</title>\n"
+                       "<style>{1}</style>\n</head>\n<body>\n<h1>{10}</h1>\n"
+                       "<p class=\"muted\">{0} ({2})</p>\n<p>{3}</p>\n{4}<h2>{11}</h2>\n{5}{6}"
+                       "<h2>{12}</h2>\n{7}</body>\n</html>\n",
                        escape(r.origin), kStyle, to_string(r.source_kind), escape(r.iommu_summary), summary, findings,
-                       vms, group_table(r));
+                       vms, group_table(r), escape(lang),
+                       // TRANSLATORS: the page's title; {} the host, snapshot or listing reviewed.
+                       escape(say("Isola review: {}", r.origin)), escape(say("Isola host review")),
+                       escape(say("Findings")), escape(say("IOMMU groups")));
 }
 
 }  // namespace isola

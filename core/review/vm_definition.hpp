@@ -26,7 +26,7 @@ struct ExpectedIdentity {
     std::uint16_t vendor_id = 0;
     std::uint16_t device_id = 0;
     std::optional<std::pair<std::uint16_t, std::uint16_t>> subsystem;
-    std::string via;  // completes "claims 0000:01:00.0 through ...": "the resource mapping \"gpu\""
+    std::string mapping;  // the Proxmox resource mapping that recorded it: "gpu"
 };
 
 struct ClaimedDevice {
@@ -40,7 +40,8 @@ struct ClaimedDevice {
     std::optional<ExpectedIdentity> expected;
 };
 
-// Something in a definition that the review cannot check, as a finished sentence.
+// Something in a definition that the review cannot check, as a sentence said by describe()
+// (review/describe_findings.hpp) when it is read.
 struct DefinitionProblem {
     std::string code;  // "vm-file-unreadable", "vm-claim-unreadable", "vm-mapping-unresolved"
     int line = 0;      // 0: the file as a whole

@@ -1,4 +1,5 @@
 #include "review/vm_definition_files.hpp"
+#include "review/describe_findings.hpp"
 #include "text/user_file.hpp"
 
 #include <algorithm>
@@ -43,9 +44,7 @@ std::optional<ClaimedDevice> parse_proxmox_device_id(std::string_view id) {
 }
 
 std::string vm_name_or_file(const VmDefinition& vm) {
-    const bool proxmox = vm.kind == "proxmox" && !vm.id.empty();
-    if (!vm.name.empty()) return proxmox ? std::format("\"{}\" (VM {})", vm.name, vm.id) : std::format("\"{}\"", vm.name);
-    return proxmox ? std::format("VM {}", vm.id) : std::string("the VM");
+    return review_detail::describe_vm(vm.name, vm.kind == "proxmox" ? vm.id : std::string());
 }
 
 std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir(const std::filesystem::path& dir,
@@ -55,8 +54,11 @@ std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec) && kind.wanted(it->path())) files.push_back(it->path());
     if (ec)
-        return std::unexpected(DefinitionDirError{
-            std::format("cannot read the {} directory {}: {}", kind.what, dir.string(), ec.message())});
+        return std::unexpected(DefinitionDirError{review_detail::describe(
+            review_detail::ProblemDetail{.kind = review_detail::ProblemKind::DirectoryUnreadable,
+                                         .file = dir.string(),
+                                         .name = std::string(kind.what),
+                                         .value = ec.message()})});
     std::ranges::sort(files);
     std::vector<VmDefinition> out;
     for (const auto& f : files) {
@@ -66,7 +68,8 @@ std::expected<std::vector<VmDefinition>, DefinitionDirError> read_definition_dir
             vm.source_file = f.string();
             vm.kind = std::string(kind.kind);
             vm.problems.push_back({"vm-file-unreadable", 0,
-                                   std::format("{}; the devices it claims are not checked", text.error().message)});
+                                   review_detail::describe(review_detail::ProblemDetail{
+                                       .kind = review_detail::ProblemKind::FileUnreadable, .value = text.error().message})});
             out.push_back(std::move(vm));
             continue;
         }

@@ -24,7 +24,7 @@ std::optional<ClaimedDevice> parse_proxmox_device_id(std::string_view id);
 std::string vm_name_or_file(const VmDefinition& vm);
 
 struct DefinitionDirKind {
-    std::string_view what;  // "libvirt domain"
+    std::string_view what;  // N_("libvirt domain"): completes "cannot read the ... directory"
     std::string_view kind;  // VmDefinition::kind
     UserFileKind file_kind;
     std::function<bool(const std::filesystem::path&)> wanted;

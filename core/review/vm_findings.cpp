@@ -5,7 +5,7 @@
 #include <set>
 
 #include "plan/attach_plan.hpp"
-#include "plan/describe_plan.hpp"
+#include "review/describe_findings.hpp"
 #include "review/device_roles.hpp"
 #include "review/review_findings.hpp"
 #include "review/vm_definition_files.hpp"
@@ -20,10 +20,17 @@ bool holds_expected(const Device& d, const ExpectedIdentity& e) {
     return *d.subsystem_vendor_id == e.subsystem->first && *d.subsystem_device_id == e.subsystem->second;
 }
 
-std::string identity_text(std::uint16_t vendor, std::uint16_t device, std::optional<std::pair<std::uint16_t, std::uint16_t>> sub) {
-    std::string s = std::format("{:04x}:{:04x}", vendor, device);
-    if (sub) s += std::format(" (subsystem {:04x}:{:04x})", sub->first, sub->second);
-    return s;
+DeviceIds ids_of(std::uint16_t vendor, std::uint16_t device, std::optional<std::pair<std::uint16_t, std::uint16_t>> sub) {
+    return {vendor, device, sub};
+}
+
+std::vector<std::string> labels_of(const Topology& t, const std::vector<Bdf>& devices) {
+    std::vector<std::string> out;
+    for (const auto& b : devices) {
+        const Device* d = t.find(b);
+        out.push_back(d ? label(*d) : b.str());
+    }
+    return out;
 }
 
 }  // namespace
@@ -116,16 +123,17 @@ private:
         const auto now_sub = now.subsystem_vendor_id && now.subsystem_device_id
                                  ? std::optional{std::pair{*now.subsystem_vendor_id, *now.subsystem_device_id}}
                                  : std::nullopt;
-        out_.push_back(
-            {Severity::Blocker, "vm-device-changed",
-             std::format("{}:{}: {} claims {} through {} as {}, but that address now holds {} ({}); Proxmox refuses to "
-                         "start the VM this way: point the mapping at the card's current address (Datacenter → "
-                         "Resource Mappings), or put the card back",
-                         vm.definition->source_file, claim.line, vm_name_or_file(*vm.definition), claim.address.str(),
-                         e.via, identity_text(e.vendor_id, e.device_id, same_ids ? e.subsystem : std::nullopt),
-                         identity_text(now.vendor_id, now.device_id, same_ids ? now_sub : std::nullopt),
-                         now.display_name()),
-             {claim.address}, now.iommu_group, {vm.key}});
+        const FindingDetail detail{
+            .kind = FindingKind::VmDeviceChanged,
+            .at = std::format("{}:{}", vm.definition->source_file, claim.line),
+            .vm = vm_name_or_file(*vm.definition),
+            .address = claim.address.str(),
+            .mapping = e.mapping,
+            .expected = ids_of(e.vendor_id, e.device_id, same_ids ? e.subsystem : std::nullopt),
+            .now = ids_of(now.vendor_id, now.device_id, same_ids ? now_sub : std::nullopt),
+            .now_name = now.display_name()};
+        out_.push_back({Severity::Blocker, "vm-device-changed", describe(detail),
+                        {claim.address}, now.iommu_group, {vm.key}});
     }
 
     const ClaimedDevice* claim_of(const ExpandedVm& vm, const Bdf& b) const {
@@ -152,15 +160,9 @@ private:
         const Bdf subject = r.device.value_or(Bdf{});
         const std::string at = where(vm, subject);
         const Device* device = t_.find(subject);
-        const std::string sentence = describe(r);
-        const std::string remedy_text = describe_remedy(r);
-        const std::string remedy = remedy_text.empty() ? "" : "; " + remedy_text;
+        auto said = [&](FindingKind kind) { return describe(FindingDetail{.kind = kind, .at = at, .refusal = r}); };
         if (!device) {
-            out_.push_back({Severity::Blocker, "vm-device-gone",
-                            std::format("{}: {}; the card was removed or its address changed (a new card or a firmware "
-                                        "setting can renumber the buses), so point the definition at its current "
-                                        "address",
-                                        at, sentence),
+            out_.push_back({Severity::Blocker, "vm-device-gone", said(FindingKind::VmDeviceGone),
                             {subject}, std::nullopt, {vm.key}});
             return;
         }
@@ -172,7 +174,7 @@ private:
             std::vector<Bdf> devices{subject};
             if (holder != subject) devices.push_back(holder);
             std::ranges::sort(devices);
-            out_.push_back({Severity::Blocker, "vms-share-group", std::format("{}: {}{}", at, sentence, remedy),
+            out_.push_back({Severity::Blocker, "vms-share-group", said(FindingKind::VmsShareGroup),
                             devices, r.group, {vm.key, *other}});
             return;
         }
@@ -181,13 +183,13 @@ private:
             std::vector<Bdf> devices{subject};
             if (holder != subject) devices.push_back(holder);
             std::ranges::sort(devices);
-            out_.push_back({Severity::Blocker, "vm-claims-host-critical", std::format("{}: {}{}", at, sentence, remedy),
+            out_.push_back({Severity::Blocker, "vm-claims-host-critical", said(FindingKind::VmClaimsHostCritical),
                             devices, r.group, {vm.key}});
             return;
         }
         // A group-mate left on a host driver that the host can spare: partial_group() says what happens.
         if (r.holder && holder != subject && !claimed_by(vm, holder)) return;
-        out_.push_back({Severity::Blocker, "vm-claim-refused", std::format("{}: {}{}", at, sentence, remedy),
+        out_.push_back({Severity::Blocker, "vm-claim-refused", said(FindingKind::VmClaimRefused),
                         {subject}, r.group, {vm.key}});
     }
 
@@ -214,42 +216,38 @@ private:
             std::vector<Bdf> mates = known_host;
             mates.insert(mates.end(), unknown.begin(), unknown.end());
             std::ranges::sort(mates);
-            const bool one = mates.size() == 1;
             out_.push_back({Severity::Confirm, "vm-partial-group",
-                            std::format("{}: {} claims {} but not {} in the same IOMMU group {}: at VM start Proxmox "
-                                        "binds every device of the group to vfio-pci, taking {} from the host without "
-                                        "asking, and does not give {} back when the VM stops; name {} in the VM's "
-                                        "hostpci entries so the definition says what it takes, or give the card a "
-                                        "slot with its own IOMMU group",
-                                        at, who, labels(t_, named), labels(t_, mates), gid, one ? "it" : "them",
-                                        one ? "it" : "them", one ? "it" : "them"),
+                            describe(FindingDetail{.kind = FindingKind::VmPartialGroupProxmox,
+                                                   .group = gid,
+                                                   .devices = labels_of(t_, named),
+                                                   .others = labels_of(t_, mates),
+                                                   .at = at,
+                                                   .vm = who}),
                             with(named, mates), gid, {vm.key}});
             return;
         }
         if (!known_host.empty()) {
-            std::vector<std::string> parts, addresses;
-            for (const auto& b : known_host) {
-                parts.push_back(label(*t_.find(b)) + " on " + *t_.find(b)->driver);
-                addresses.push_back(b.str());
-            }
-            const bool one = known_host.size() == 1;
+            std::vector<DeviceOnDriver> mates;
+            for (const auto& b : known_host) mates.push_back({label(*t_.find(b)), t_.find(b)->driver.value});
             out_.push_back({Severity::Blocker, "vm-partial-group",
-                            std::format("{0}: {1} claims {2} but not {3} in the same IOMMU group {4}: libvirt detaches "
-                                        "only the devices a domain names, so QEMU fails to start it with \"group {4} "
-                                        "is not viable\"; add {5} to {1} as well, or bind {6} to vfio-pci first",
-                                        at, who, labels(t_, named), join_prose(parts), gid, join_prose(addresses),
-                                        one ? "it" : "them"),
+                            describe(FindingDetail{.kind = FindingKind::VmPartialGroupLibvirt,
+                                                   .group = gid,
+                                                   .devices = labels_of(t_, named),
+                                                   .addresses = addresses(known_host),
+                                                   .host = mates,
+                                                   .at = at,
+                                                   .vm = who}),
                             with(named, known_host), gid, {vm.key}});
             return;
         }
-        const bool one = unknown.size() == 1;
         out_.push_back({Severity::Confirm, "vm-partial-group",
-                        std::format("{0}: {1} claims {2} but not {3} in the same IOMMU group {4}, whose driver{5} "
-                                    "this source does not show: if {6} on a host driver, QEMU fails to start the VM "
-                                    "with \"group {4} is not viable\"; add {7} to {1} as well, or bind {8} to "
-                                    "vfio-pci first",
-                                    at, who, labels(t_, named), labels(t_, unknown), gid, one ? "" : "s",
-                                    one ? "it is" : "they are", addresses(unknown), one ? "it" : "them"),
+                        describe(FindingDetail{.kind = FindingKind::VmPartialGroupUnknown,
+                                               .group = gid,
+                                               .devices = labels_of(t_, named),
+                                               .others = labels_of(t_, unknown),
+                                               .addresses = addresses(unknown),
+                                               .at = at,
+                                               .vm = who}),
                         with(named, unknown), gid, {vm.key}});
     }
 
@@ -262,12 +260,13 @@ private:
             const std::string nodedev = std::format("pci_{:04x}_{:02x}_{:02x}_{:x}", c.address.domain, c.address.bus,
                                                     c.address.device, c.address.function);
             out_.push_back({Severity::Confirm, "vm-unmanaged-on-host-driver",
-                            std::format("{}: {} claims {} {}, but it is bound to {}: libvirt will not detach it, so the "
-                                        "VM fails to start until it is on vfio-pci; set managed='yes', or run virsh "
-                                        "nodedev-detach {} before starting the VM",
-                                        where(vm, c.address), vm_name_or_file(*vm.definition), label(*d),
-                                        c.source->managed ? "with managed='no'" : "without managed='yes' (libvirt's default is 'no')",
-                                        *d->driver, nodedev),
+                            describe(FindingDetail{.kind = FindingKind::VmUnmanagedOnHostDriver,
+                                                   .driver = *d->driver,
+                                                   .devices = {label(*d)},
+                                                   .at = where(vm, c.address),
+                                                   .vm = vm_name_or_file(*vm.definition),
+                                                   .managed = c.source->managed,
+                                                   .nodedev = nodedev}),
                             {c.address}, d->iommu_group, {vm.key}});
         }
     }
@@ -278,10 +277,10 @@ private:
         return a;
     }
 
-    static std::string addresses(const std::vector<Bdf>& v) {
+    static std::vector<std::string> addresses(const std::vector<Bdf>& v) {
         std::vector<std::string> parts;
         for (const auto& b : v) parts.push_back(b.str());
-        return join_prose(parts);
+        return parts;
     }
 
     const Topology& t_;

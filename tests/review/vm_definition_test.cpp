@@ -213,7 +213,7 @@ TEST(ReviewProxmox, AMappingOfThisNodeBecomesAClaimWithTheRecordedIdentity) {
     ASSERT_TRUE(c.expected);
     EXPECT_EQ(c.expected->vendor_id, 0x1002);
     EXPECT_EQ(c.expected->device_id, 0x6798);
-    EXPECT_EQ(c.expected->via, "the resource mapping \"gpu\"");
+    EXPECT_EQ(c.expected->mapping, "gpu");
 }
 
 TEST(ReviewProxmox, MappingsThatCannotBeResolvedSaySo) {

@@ -144,7 +144,7 @@ TEST(ReviewVms, AMappedAddressHoldingAnotherCardIsABlocker) {
     // The mapping recorded an RX 6800 at 04:00.0; the host now has the Radeon HD 7970 there.
     auto c = claim("04:00.0", 7);
     c.entry = "hostpci0";
-    c.expected = ExpectedIdentity{.vendor_id = 0x1002, .device_id = 0x73bf, .via = "the resource mapping \"gpu\""};
+    c.expected = ExpectedIdentity{.vendor_id = 0x1002, .device_id = 0x73bf, .mapping = "gpu"};
     const std::vector vms{proxmox("100", "gaming", {c})};
     const Review r = review_host(review_host_fixture(), vms);
     const auto f = only(r, "vm-device-changed");
