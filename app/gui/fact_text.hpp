@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "text/message.hpp"
 #include "topology/fact.hpp"
 
 namespace isola::gui {
@@ -18,8 +19,10 @@ public:
     QString why_unknown;  // empty when known (or when the core gave no reason)
 
     static FactText value(QString text) { return {std::move(text), true, {}}; }
+    // The core's reasons are msgids of its catalogs (marked N_() where they are recorded), so
+    // they read in the user's language; a reason that is not one stays as the core wrote it.
     static FactText unknown(const std::string& why) {
-        return {tr("unknown"), false, QString::fromStdString(why)};
+        return {tr("unknown"), false, why.empty() ? QString() : QString::fromStdString(isola::translate(why.c_str()))};
     }
 
     // "unknown — not in a pasted listing" for the details pane, where there is room for the reason.

@@ -136,7 +136,7 @@ std::string describe_serves(const HostImpact& i) {
             return say("is not selected but shares IOMMU group {}; it leaves {} for vfio-pci", i.count, i.driver);
         case ImpactKind::UnknownDriver:
             return say("has an unknown driver ({}); if a host driver holds it, the host loses it to vfio-pci",
-                       i.why_unknown.empty() ? say("not recorded") : i.why_unknown);
+                       i.why_unknown.empty() ? say("not recorded") : translate(i.why_unknown.c_str()));
         case ImpactKind::CompanionFunction:
             return say("is another function of the same device ({}) in IOMMU group {}, not selected; the VM will not "
                        "see it",
