@@ -115,15 +115,24 @@ json host_json(const HostFacts& h) {
 // edited or truncated file is easy to fix.
 
 struct Bad {
-    std::string path, what;
+    std::string path;
+    SnapshotDamage what;
+    std::string value = {};
+    int digits = 0;
 };
+
+SnapshotError error(SnapshotErrorKind kind, const std::string& origin, long long number = 0) {
+    SnapshotError e{.kind = kind, .origin = origin, .number = number};
+    e.message = describe(e);
+    return e;
+}
 
 class In {
 public:
     In(const json& j, std::string path) : j_(j), path_(std::move(path)) {}
 
     In at(const std::string& key) const {
-        if (!j_.is_object() || !j_.contains(key)) throw Bad{path_, std::format("lacks \"{}\"", key)};
+        if (!j_.is_object() || !j_.contains(key)) throw Bad{path_, SnapshotDamage::Lacks, key};
         return In(j_.at(key), path_ + "." + key);
     }
     In at(std::size_t i) const { return In(j_.at(i), std::format("{}[{}]", path_, i)); }
@@ -131,20 +140,20 @@ public:
     bool is_null() const { return j_.is_null(); }
     std::size_t size() const { return array().size(); }
     const json& array() const {
-        if (!j_.is_array()) throw Bad{path_, "is not a list"};
+        if (!j_.is_array()) throw Bad{path_, SnapshotDamage::NotAList};
         return j_;
     }
 
     std::string str() const {
-        if (!j_.is_string()) throw Bad{path_, "is not a string"};
+        if (!j_.is_string()) throw Bad{path_, SnapshotDamage::NotAString};
         return j_.get<std::string>();
     }
     bool boolean() const {
-        if (!j_.is_boolean()) throw Bad{path_, "is not true or false"};
+        if (!j_.is_boolean()) throw Bad{path_, SnapshotDamage::NotABoolean};
         return j_.get<bool>();
     }
     long long integer() const {
-        if (!j_.is_number_integer()) throw Bad{path_, "is not a whole number"};
+        if (!j_.is_number_integer()) throw Bad{path_, SnapshotDamage::NotAWholeNumber};
         return j_.get<long long>();
     }
     unsigned hex_number(int max_digits) const {
@@ -152,13 +161,13 @@ public:
         unsigned v = 0;
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
         if (s.empty() || static_cast<int>(s.size()) > max_digits || ec != std::errc{} || p != s.data() + s.size())
-            throw Bad{path_, std::format("\"{}\" is not a hexadecimal number of at most {} digits", s, max_digits)};
+            throw Bad{path_, SnapshotDamage::NotHex, s, max_digits};
         return v;
     }
     Bdf bdf() const {
         auto s = str();
         auto b = Bdf::parse(s);
-        if (!b) throw Bad{path_, std::format("\"{}\" is not a PCI address", s)};
+        if (!b) throw Bad{path_, SnapshotDamage::NotAPciAddress, s};
         return *b;
     }
     std::vector<std::string> strings() const {
@@ -249,7 +258,7 @@ Device device_in(const In& in) {
     d.multifunction = bool_fact(in.at("multifunction"));
     d.port_type = in.at("port_type").fact<PortType>([](const In& v) {
         auto t = port_type_from_string(v.str());
-        if (!t) throw Bad{v.path(), std::format("\"{}\" is not a PCIe port type", v.str())};
+        if (!t) throw Bad{v.path(), SnapshotDamage::NotAPortType, v.str()};
         return *t;
     });
     d.acs = in.at("acs").fact<std::optional<AcsCapability>>([](const In& v) -> std::optional<AcsCapability> {
@@ -265,7 +274,7 @@ Device device_in(const In& in) {
     if (!in.at("parent").is_null()) d.parent = in.at("parent").bdf();
     if (auto g = in.at("iommu_group"); !g.is_null()) {
         auto id = g.integer();
-        if (id < 0) throw Bad{g.path(), "is negative"};
+        if (id < 0) throw Bad{g.path(), SnapshotDamage::Negative};
         d.iommu_group = static_cast<GroupId>(id);
     }
     d.driver = string_fact(in.at("driver"));
@@ -292,7 +301,7 @@ HostFacts host_in(const In& in) {
     h.iommu_mode = in.at("iommu_mode").fact<IommuMode>([](const In& v) {
         for (auto m : {IommuMode::Off, IommuMode::Translated, IommuMode::Passthrough, IommuMode::Mixed})
             if (to_string(m) == v.str()) return m;
-        throw Bad{v.path(), std::format("\"{}\" is not an IOMMU mode", v.str())};
+        throw Bad{v.path(), SnapshotDamage::NotAnIommuMode, v.str()};
     });
     h.iommu_drivers = in.at("iommu_drivers").fact<std::vector<std::string>>([](const In& v) { return v.strings(); });
     h.dev_iommu = bool_fact(in.at("dev_iommu"));
@@ -331,28 +340,17 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        return std::unexpected(SnapshotError{std::format(
-            "{} is not an Isola snapshot: it is not valid JSON (at byte {}); take a new snapshot with "
-            "'isolactl snapshot save'",
-            origin, e.byte)});
+        return std::unexpected(error(SnapshotErrorKind::NotJson, origin, static_cast<long long>(e.byte)));
     }
     // Not j.value("format", ""): it throws when "format" holds something other than a string.
     const auto format = j.is_object() ? j.find("format") : j.end();
     if (!j.is_object() || format == j.end() || !format->is_string() || *format != "isola-snapshot")
-        return std::unexpected(SnapshotError{std::format(
-            "{} is not an Isola snapshot (no \"format\": \"isola-snapshot\"); to read a pasted listing use "
-            "'isolactl import'",
-            origin)});
+        return std::unexpected(error(SnapshotErrorKind::NotASnapshot, origin));
     if (!j.contains("version") || !j["version"].is_number_integer())
-        return std::unexpected(SnapshotError{std::format("{} has no snapshot format version", origin)});
+        return std::unexpected(error(SnapshotErrorKind::NoVersion, origin));
     const auto version = j["version"].get<long long>();
-    if (version > kSnapshotVersion)
-        return std::unexpected(SnapshotError{std::format(
-            "{} was written by a newer Isola (snapshot format version {}; this Isola reads up to version {}): "
-            "update Isola to read it",
-            origin, version, kSnapshotVersion)});
-    if (version < 1)
-        return std::unexpected(SnapshotError{std::format("{} has an invalid snapshot format version {}", origin, version)});
+    if (version > kSnapshotVersion) return std::unexpected(error(SnapshotErrorKind::NewerVersion, origin, version));
+    if (version < 1) return std::unexpected(error(SnapshotErrorKind::InvalidVersion, origin, version));
 
     try {
         In root(j, "snapshot");
@@ -374,7 +372,7 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
         for (std::size_t i = 0; i < gs.size(); ++i) {
             auto g = gs.at(i);
             auto id = g.at("id").integer();
-            if (id < 0) throw Bad{g.at("id").path(), "is negative"};
+            if (id < 0) throw Bad{g.at("id").path(), SnapshotDamage::Negative};
             groups.push_back({static_cast<GroupId>(id), string_fact(g.at("type")), {}, g.at("noiommu").boolean()});
         }
         std::vector<Device> devices;
@@ -387,10 +385,15 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
         return Topology(std::move(source), host_in(root.at("host")), std::move(devices), std::move(groups),
                         std::move(diagnostics));
     } catch (const Bad& bad) {
-        return std::unexpected(
-            SnapshotError{std::format("{} is damaged: {} {}; take a new snapshot", origin, bad.path, bad.what)});
-    } catch (const json::exception& e) {
-        return std::unexpected(SnapshotError{std::format("{} is damaged: {}; take a new snapshot", origin, e.what())});
+        SnapshotError e{.kind = SnapshotErrorKind::Damaged, .origin = origin, .damage = bad.what, .where = bad.path,
+                        .value = bad.value, .digits = bad.digits};
+        e.message = describe(e);
+        return std::unexpected(std::move(e));
+    } catch (const json::exception& x) {
+        SnapshotError e{.kind = SnapshotErrorKind::Damaged, .origin = origin, .damage = SnapshotDamage::Unreadable,
+                        .detail = x.what()};
+        e.message = describe(e);
+        return std::unexpected(std::move(e));
     }
 }
 
@@ -400,19 +403,25 @@ std::expected<void, SnapshotError> save_snapshot(const Topology& topology, const
     tmp += ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return std::unexpected(SnapshotError{std::format("cannot write {}: check the directory exists and is writable", file.string())});
+        if (!out) return std::unexpected(error(SnapshotErrorKind::CannotCreate, file.string()));
         out << snapshot_to_json(topology);
-        if (!out.flush()) return std::unexpected(SnapshotError{std::format("writing {} failed (disk full?)", file.string())});
+        if (!out.flush()) return std::unexpected(error(SnapshotErrorKind::WriteFailed, file.string()));
     }
     std::error_code ec;
     std::filesystem::rename(tmp, file, ec);
-    if (ec) return std::unexpected(SnapshotError{std::format("cannot write {}: {}", file.string(), ec.message())});
+    if (ec) {
+        SnapshotError e{.kind = SnapshotErrorKind::CannotReplace, .origin = file.string(), .detail = ec.message()};
+        e.message = describe(e);
+        return std::unexpected(std::move(e));
+    }
     return {};
 }
 
 std::expected<Topology, SnapshotError> load_snapshot(const std::filesystem::path& file) {
     auto text = read_user_file(file, kSnapshotSizeLimit, UserFileKind::Snapshot);
-    if (!text) return std::unexpected(SnapshotError{text.error().message});
+    if (!text)
+        return std::unexpected(SnapshotError{.kind = SnapshotErrorKind::CannotRead, .origin = file.string(),
+                                             .detail = text.error().message, .message = text.error().message});
     return snapshot_from_json(*text, file.string());
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/message.hpp"
+
 namespace isola {
 
 std::string_view to_string(IommuMode m) {
@@ -26,22 +28,24 @@ namespace isola {
 std::string describe_iommu_state(const HostFacts& host, bool has_groups) {
     std::string s;
     if (!has_groups) {
-        s = "No IOMMU is active on this host, so no device can be isolated for VFIO: enable VT-d (Intel) or "
-            "AMD-Vi/IOMMU (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a "
-            "virtual machine, give the VM a virtual IOMMU first.";
+        s = say("No IOMMU is active on this host, so no device can be isolated for VFIO: enable VT-d (Intel) or "
+                "AMD-Vi/IOMMU (AMD) in the firmware setup and boot with intel_iommu=on on Intel systems; inside a "
+                "virtual machine, give the VM a virtual IOMMU first.");
     } else if (host.iommu_mode && *host.iommu_mode == IommuMode::Passthrough) {
-        s = "An IOMMU is active in passthrough mode (iommu=pt): devices the host keeps are not translated, but "
-            "groups handed to VFIO are isolated.";
+        s = say("An IOMMU is active in passthrough mode (iommu=pt): devices the host keeps are not translated, but "
+                "groups handed to VFIO are isolated.");
     } else if (host.iommu_mode && *host.iommu_mode == IommuMode::Mixed) {
-        s = "An IOMMU is active; some groups translate DMA and some pass it through (identity).";
+        s = say("An IOMMU is active; some groups translate DMA and some pass it through (identity).");
     } else {
-        s = "An IOMMU is active and translates DMA for every group.";
+        s = say("An IOMMU is active and translates DMA for every group.");
     }
     if (host.acs_override()) {
         for (const auto& p : host.iommu_parameters)
             if (p.starts_with("pcie_acs_override="))
-                s += " The ACS override (" + p + ") is active: groups may be split beyond what the hardware "
-                     "isolates, so a group boundary does not prove isolation.";
+                // TRANSLATORS: {} the kernel parameter as given, e.g. "pcie_acs_override=downstream".
+                s += " " + say("The ACS override ({}) is active: groups may be split beyond what the hardware "
+                               "isolates, so a group boundary does not prove isolation.",
+                               p);
     }
     return s;
 }
