@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "explain/acs_quirks.hpp"
+#include "text/prose.hpp"
 
 namespace isola {
 namespace {
@@ -13,37 +14,48 @@ namespace {
 constexpr std::uint16_t kRequired = kAcsSourceValidation | kAcsRequestRedirect | kAcsCompletionRedirect |
                                     kAcsUpstreamForwarding;
 
-AcsFinding isolated(std::string why) { return {AcsVerdict::Isolated, std::move(why)}; }
-AcsFinding not_isolated(std::string why) { return {AcsVerdict::NotIsolated, std::move(why)}; }
-AcsFinding unknown(std::string why) { return {AcsVerdict::Unknown, std::move(why)}; }
+AcsFinding isolated(AcsReason why, std::string detail = {}) {
+    return {.verdict = AcsVerdict::Isolated, .reason = why, .detail = std::move(detail)};
+}
+AcsFinding not_isolated(AcsReason why, std::string detail = {}) {
+    return {.verdict = AcsVerdict::NotIsolated, .reason = why, .detail = std::move(detail)};
+}
+AcsFinding unknown(AcsReason why, std::string detail = {}) {
+    return {.verdict = AcsVerdict::Unknown, .reason = why, .detail = std::move(detail)};
+}
 
 // pci_acs_flags_enabled(): bits the capability does not advertise count as hard-wired on.
 AcsFinding check_capability(const Device& d) {
-    if (!d.acs) return unknown("its ACS capability is unknown (" + d.acs.why_unknown + ")");
-    if (!d.acs->has_value()) return not_isolated("has no ACS capability");
+    if (!d.acs) return unknown(AcsReason::CapabilityUnknown, d.acs.why_unknown);
+    if (!d.acs->has_value()) return not_isolated(AcsReason::NoCapability);
     const auto& acs = **d.acs;
-    const std::uint16_t req = kRequired & (acs.capability | kAcsEgressControl);
-    if ((acs.control & req) == req) return isolated("has ACS with the required controls enabled");
-    return not_isolated("lacks " + missing_acs_bits(acs));
+    const std::uint16_t missing = missing_acs_controls(acs);
+    if (!missing) return isolated(AcsReason::ControlsEnabled);
+    AcsFinding f = not_isolated(AcsReason::LacksControls);
+    f.missing = missing;
+    return f;
 }
 
 }  // namespace
 
-std::string missing_acs_bits(const AcsCapability& acs) {
+std::uint16_t missing_acs_controls(const AcsCapability& acs) {
     const std::uint16_t req = kRequired & (acs.capability | kAcsEgressControl);
-    const std::uint16_t missing = req & static_cast<std::uint16_t>(~acs.control);
-    std::string out;
+    return req & static_cast<std::uint16_t>(~acs.control);
+}
+
+std::string acs_bit_names(std::uint16_t missing) {
+    std::vector<std::string> names;
     auto add = [&](std::uint16_t bit, std::string_view name) {
-        if (!(missing & bit)) return;
-        if (!out.empty()) out += ", ";
-        out += name;
+        if (missing & bit) names.emplace_back(name);
     };
     add(kAcsSourceValidation, "Source Validation (SV)");
     add(kAcsRequestRedirect, "Request Redirect (RR)");
     add(kAcsCompletionRedirect, "Completion Redirect (CR)");
     add(kAcsUpstreamForwarding, "Upstream Forwarding (UF)");
-    return out;
+    return join_list(names);
 }
+
+std::string missing_acs_bits(const AcsCapability& acs) { return acs_bit_names(missing_acs_controls(acs)); }
 
 AcsOverride acs_override_of(const HostFacts& host) {
     AcsOverride o;
@@ -72,14 +84,12 @@ AcsFinding AcsCheck::device(const Device& d) const {
     const bool on_root_bus = topology_.source().tree_known && !d.parent;
     // 1. Device-specific quirks decide first (pci_dev_specific_acs_enabled).
     if (auto q = acs_quirk_for(d, on_root_bus)) {
-        AcsFinding f = q->isolated ? isolated(std::format("is isolated by the kernel quirk {} (Linux {})",
-                                                          q->kernel_function, kAcsQuirkTableKernel))
-                                   : not_isolated(std::format("is declared not isolated by the kernel quirk {} (Linux {})",
-                                                              q->kernel_function, kAcsQuirkTableKernel));
+        AcsFinding f = q->isolated ? isolated(AcsReason::QuirkIsolated, std::string(q->kernel_function))
+                                   : not_isolated(AcsReason::QuirkNotIsolated, std::string(q->kernel_function));
         f.by_quirk = true;
         return f;
     }
-    if (!d.port_type) return unknown("its PCIe port type is unknown (" + d.port_type.why_unknown + ")");
+    if (!d.port_type) return unknown(AcsReason::PortTypeUnknown, d.port_type.why_unknown);
     const PortType type = *d.port_type;
 
     // 2. The ACS override patch sits in the quirk table too, for PCIe functions without ACS.
@@ -91,17 +101,17 @@ AcsFinding AcsCheck::device(const Device& d) const {
         });
         if (listed || (override_.downstream && port) ||
             (override_.multifunction && !port && d.multifunction.value_or(false))) {
-            AcsFinding f = isolated("is declared isolated by the ACS override (pcie_acs_override), not by hardware");
+            AcsFinding f = isolated(AcsReason::Override);
             f.by_override = true;
             return f;
         }
     }
 
     switch (type) {
-        case PortType::Conventional: return not_isolated("is a conventional PCI device (no ACS)");
+        case PortType::Conventional: return not_isolated(AcsReason::Conventional);
         case PortType::PcieToPciBridge:
         case PortType::PciToPcieBridge:
-        case PortType::RcEventCollector: return not_isolated("is a bridge type that never counts as ACS-isolated");
+        case PortType::RcEventCollector: return not_isolated(AcsReason::BridgeType);
         case PortType::RootPort:
         case PortType::DownstreamPort: return check_capability(d);
         case PortType::Endpoint:
@@ -109,11 +119,11 @@ AcsFinding AcsCheck::device(const Device& d) const {
         case PortType::LegacyEndpoint:
         case PortType::RcIntegratedEndpoint:
             // PCIe 6.12.1.3: ACS does not apply to single-function devices.
-            if (!d.multifunction) return unknown("whether it is multifunction is unknown");
-            if (!*d.multifunction) return isolated("is single-function (ACS does not apply)");
+            if (!d.multifunction) return unknown(AcsReason::MultifunctionUnknown);
+            if (!*d.multifunction) return isolated(AcsReason::SingleFunction);
             return check_capability(d);
     }
-    return unknown("unknown port type");
+    return unknown(AcsReason::UnknownPortType);
 }
 
 AcsFinding AcsCheck::path(const Device& bridge, const Device** blocker) const {
@@ -132,7 +142,7 @@ AcsFinding AcsCheck::path(const Device& bridge, const Device** blocker) const {
         }
         d = d->parent ? topology_.find(*d->parent) : nullptr;
     }
-    return uncertain ? first_unknown : isolated("the path to the root is ACS-isolated");
+    return uncertain ? first_unknown : isolated(AcsReason::PathIsolated);
 }
 
 }  // namespace isola

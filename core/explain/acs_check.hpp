@@ -13,9 +13,31 @@ namespace isola {
 
 enum class AcsVerdict { Isolated, NotIsolated, Unknown };
 
+// Why a function counts as isolated or not, as data; describe() (describe_explanation.hpp) says the
+// phrase ("has no ACS capability", "lacks Request Redirect (RR)", ...).
+enum class AcsReason {
+    None,
+    CapabilityUnknown,   // `detail`: why it is unknown
+    NoCapability,
+    ControlsEnabled,
+    LacksControls,       // `missing`: the REQ_ACS_FLAGS bits not enabled
+    QuirkIsolated,       // `detail`: the kernel quirk function
+    QuirkNotIsolated,    // `detail`: the kernel quirk function
+    PortTypeUnknown,     // `detail`: why it is unknown
+    Override,
+    Conventional,
+    BridgeType,
+    MultifunctionUnknown,
+    SingleFunction,
+    UnknownPortType,
+    PathIsolated,
+};
+
 struct AcsFinding {
     AcsVerdict verdict = AcsVerdict::Unknown;
-    std::string reason;  // a phrase: "has no ACS capability", "lacks Request Redirect (RR)", ...
+    AcsReason reason = AcsReason::None;
+    std::string detail;
+    std::uint16_t missing = 0;
     bool by_quirk = false;
     bool by_override = false;
 };
@@ -29,8 +51,12 @@ struct AcsOverride {
 };
 AcsOverride acs_override_of(const HostFacts& host);
 
-// Names of the missing REQ_ACS_FLAGS bits, e.g. "Request Redirect (RR), Completion Redirect (CR)".
+// The REQ_ACS_FLAGS bits the capability advertises but does not enable.
+std::uint16_t missing_acs_controls(const AcsCapability& acs);
+// Names of the missing REQ_ACS_FLAGS bits, e.g. "Request Redirect (RR), Completion Redirect (CR)"
+// (the PCIe specification's names, not translated).
 std::string missing_acs_bits(const AcsCapability& acs);
+std::string acs_bit_names(std::uint16_t bits);
 
 class AcsCheck {
 public:

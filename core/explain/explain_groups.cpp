@@ -1,10 +1,9 @@
 #include "explain/explain_groups.hpp"
 
 #include <algorithm>
-#include <format>
 #include <set>
 
-#include "explain/acs_quirks.hpp"
+#include "explain/describe_explanation.hpp"
 
 namespace isola {
 
@@ -32,85 +31,49 @@ std::string_view to_string(PredictionMatch m) {
 
 namespace {
 
-std::string bridge_kind(const Device& b) {
-    if (b.port_type && *b.port_type == PortType::PcieToPciBridge) return "PCIe-to-PCI bridge";
-    if (b.port_type && *b.port_type == PortType::PciToPcieBridge) return "PCI-to-PCIe bridge";
-    return "conventional PCI bridge";
-}
-
-std::string join_bdfs(const std::vector<Bdf>& v) {
-    std::string out;
-    for (const auto& b : v) out += (out.empty() ? "" : ", ") + b.str();
-    return out;
+GroupReason said(GroupReason r) {
+    r.sentence = describe(r);
+    return r;
 }
 
 GroupReason reason_for(const Topology& t, const GroupingTrace& tr, const std::set<Bdf>& members,
                        const std::set<Bdf>& anchors_of_others, const std::set<Bdf>& alias_bridges_of_others) {
-    const std::string dev = tr.device.str();
-    if (members.size() == 1) {
-        std::string why = tr.own.by_quirk ? std::format("it {}", tr.own.reason)
-                                          : std::string("its path to the root is ACS-isolated");
-        if (tr.own.by_override) why = "the ACS override declares it isolated, not the hardware";
-        return {ReasonKind::Alone, tr.device, std::nullopt, std::format("{} is alone in its group: {}", dev, why)};
-    }
-    if (tr.alias_bridge && members.contains(*tr.alias_bridge) && *tr.alias_bridge != tr.device) {
-        const Device* b = t.find(*tr.alias_bridge);
-        return {ReasonKind::DmaAlias, tr.device, tr.alias_bridge,
-                std::format("{} is behind {} {}, which issues DMA for everything below it under its own requester "
-                            "ID, so the IOMMU cannot tell them apart",
-                            dev, bridge_kind(*b), tr.alias_bridge->str())};
-    }
-    if (tr.anchor != tr.device && members.contains(tr.anchor) && tr.acs_blocker) {
-        const std::string blocker = tr.acs_blocker->str();
-        std::string where = *tr.acs_blocker == tr.anchor ? std::format("{} {}", blocker, tr.acs_blocker_reason)
-                                                         : std::format("{} above it {}", blocker, tr.acs_blocker_reason);
-        return {ReasonKind::AcsPath, tr.device, tr.acs_blocker,
-                std::format("{} shares the group of bridge {} because the path to the root is not ACS-isolated: {}",
-                            dev, tr.anchor.str(), where)};
-    }
+    if (members.size() == 1)
+        return said({.kind = ReasonKind::Alone, .device = tr.device, .finding = tr.own});
+    if (tr.alias_bridge && members.contains(*tr.alias_bridge) && *tr.alias_bridge != tr.device)
+        return said({.kind = ReasonKind::DmaAlias, .device = tr.device, .via = tr.alias_bridge,
+                     .bridge_type = t.find(*tr.alias_bridge)->port_type.value_or(PortType::Conventional)});
+    if (tr.anchor != tr.device && members.contains(tr.anchor) && tr.acs_blocker)
+        return said({.kind = ReasonKind::AcsPath, .device = tr.device, .via = tr.acs_blocker, .anchor = tr.anchor,
+                     .finding = tr.acs_blocker_finding});
     std::vector<Bdf> partners;
     for (const auto& p : tr.function_partners)
         if (members.contains(p)) partners.push_back(p);
-    if (!partners.empty()) {
-        return {ReasonKind::Multifunction, tr.device, partners.front(),
-                std::format("{} is a function of multifunction device {} and, like {}, is not ACS-isolated: it {}",
-                            dev, tr.device.slot_str(), join_bdfs(partners), tr.own.reason)};
-    }
-    if (alias_bridges_of_others.contains(tr.device)) {
-        const Device* b = t.find(tr.device);
-        return {ReasonKind::Anchor, tr.device, std::nullopt,
-                std::format("{} is the {} whose requester ID the devices below it share", dev, bridge_kind(*b))};
-    }
-    if (anchors_of_others.contains(tr.device)) {
-        std::string why = tr.own.reason.empty() ? std::string() : std::format(" ({} {})", dev, tr.own.reason);
-        return {ReasonKind::Anchor, tr.device, std::nullopt,
-                std::format("{} is the bridge below which devices are not isolated from each other{}; they share "
-                            "its group",
-                            dev, why)};
-    }
-    return {ReasonKind::Unexplained, tr.device, std::nullopt,
-            std::format("{} is in this group although the kernel's rules, as Isola models them, would not put it "
-                        "here",
-                        dev)};
+    if (!partners.empty())
+        return said({.kind = ReasonKind::Multifunction, .device = tr.device, .via = partners.front(),
+                     .partners = partners, .finding = tr.own});
+    if (alias_bridges_of_others.contains(tr.device))
+        return said({.kind = ReasonKind::Anchor, .device = tr.device,
+                     .bridge_type = t.find(tr.device)->port_type.value_or(PortType::Conventional)});
+    if (anchors_of_others.contains(tr.device))
+        return said({.kind = ReasonKind::Anchor, .device = tr.device, .finding = tr.own});
+    return said({.kind = ReasonKind::Unexplained, .device = tr.device});
 }
 
-// Why the kernel's group differs from the predicted one, as a sentence.
-std::string disagreement(const Topology& t, bool kernel_split_more, bool uncertain) {
-    if (uncertain)
-        return "The kernel's grouping differs from Isola's prediction, most likely because ACS or PCIe facts "
-               "could not be read (config space past 64 bytes needs root); run the scan as root for a certain answer.";
-    if (kernel_split_more) {
+// Why the kernel's group differs from the predicted one.
+void disagreement(GroupExplanation& e, const Topology& t, bool kernel_split_more, bool uncertain) {
+    e.note = PredictionNote::KernelGroupsMore;
+    if (uncertain) {
+        e.note = PredictionNote::DiffersUncertain;
+    } else if (kernel_split_more) {
+        e.note = PredictionNote::KernelIsolatesMore;
         for (const auto& p : t.host().iommu_parameters)
-            if (p.starts_with("pcie_acs_override="))
-                return std::format("The ACS override ({}) split this group: by the hardware's ACS the kernel would "
-                                   "group more devices together, so this boundary does not prove isolation.",
-                                   p);
-        return std::format("The kernel isolates more than Isola's rules predict: a device-specific ACS quirk that "
-                           "Isola's table (Linux {}) does not know, or a newer kernel's grouping rules.",
-                           kAcsQuirkTableKernel);
+            if (p.starts_with("pcie_acs_override=")) {
+                e.note = PredictionNote::OverrideSplit;
+                e.note_parameter = p;
+                break;
+            }
     }
-    return "The kernel groups more devices together than Isola's rules predict: a DMA alias quirk (not visible in "
-           "sysfs) or a newer kernel's grouping rules.";
 }
 
 }  // namespace
@@ -127,7 +90,9 @@ std::vector<GroupExplanation> explain_groups(const Topology& t) {
         GroupExplanation e{.group = g.id, .members = g.members};
         if (!prediction.possible) {
             e.prediction = PredictionMatch::NotPossible;
-            e.prediction_note = "Isola cannot replay the kernel's grouping here: " + prediction.why_not + ".";
+            e.note = PredictionNote::NotPossible;
+            e.note_parameter = prediction.why_not;
+            e.prediction_note = describe_prediction_note(e);
             out.push_back(std::move(e));
             continue;
         }
@@ -160,24 +125,22 @@ std::vector<GroupExplanation> explain_groups(const Topology& t) {
                 if (hw.contains(comp) && !members.contains(bdf) && t.find(bdf)->iommu_group) joined.push_back(bdf);
             if (!joined.empty()) {
                 e.prediction = PredictionMatch::Matches;
-                e.prediction_note = std::format(
-                    "This group exists only because of the ACS override: by the hardware's ACS the kernel would put "
-                    "{} in the same group, so this boundary does not prove isolation.",
-                    join_bdfs(joined));
+                e.note = PredictionNote::OverrideOnly;
+                e.note_devices = std::move(joined);
+                e.prediction_note = describe_prediction_note(e);
                 out.push_back(std::move(e));
                 continue;
             }
         }
         if (matches) {
             e.prediction = uncertain ? PredictionMatch::Uncertain : PredictionMatch::Matches;
-            if (uncertain)
-                e.prediction_note = "The prediction agrees with the kernel, but rests on facts that could not be "
-                                    "read (config space past 64 bytes needs root).";
+            if (uncertain) e.note = PredictionNote::AgreesUncertain;
         } else {
             e.prediction = uncertain ? PredictionMatch::Uncertain : PredictionMatch::Differs;
             // The kernel split more when the predicted component holds devices outside this group.
-            e.prediction_note = disagreement(t, predicted_size > g.members.size(), uncertain);
+            disagreement(e, t, predicted_size > g.members.size(), uncertain);
         }
+        e.prediction_note = describe_prediction_note(e);
         out.push_back(std::move(e));
     }
     return out;

@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+#include "explain/describe_explanation.hpp"
+
 namespace isola {
 namespace {
 
@@ -32,7 +34,7 @@ bool aliases_below(const Device& bridge) {
 GroupPrediction predict_groups(const Topology& t, bool honour_acs_override) {
     GroupPrediction p;
     if (!t.source().tree_known) {
-        p.why_not = "the source has no bus tree (a pasted listing), so the kernel's rules cannot be replayed";
+        p.why_not = describe_no_bus_tree();
         return p;
     }
     p.possible = true;
@@ -66,7 +68,7 @@ GroupPrediction predict_groups(const Topology& t, bool honour_acs_override) {
             pdev = b;
             if (!tr.acs_blocker) {
                 tr.acs_blocker = blocker ? blocker->address : b->address;
-                tr.acs_blocker_reason = f.reason;
+                tr.acs_blocker_finding = f;
             }
         }
         tr.anchor = pdev->address;

@@ -17,7 +17,7 @@ struct GroupingTrace {
     std::optional<Bdf> alias_bridge;   // the topmost PCIe-to-PCI / conventional bridge above it
     Bdf anchor;                        // where the ACS climb stopped: the device it groups with
     std::optional<Bdf> acs_blocker;    // the function whose missing ACS made it climb to `anchor`
-    std::string acs_blocker_reason;    // e.g. "has no ACS capability"
+    AcsFinding acs_blocker_finding;    // why `acs_blocker` is not isolated, e.g. it has no ACS capability
     std::vector<Bdf> function_partners;  // non-isolated sibling functions it joins (multifunction)
     AcsFinding own;                    // the anchor's own ACS verdict (for the multifunction step)
     bool uncertain = false;            // an ACS or port-type fact needed here was unknown
@@ -25,7 +25,7 @@ struct GroupingTrace {
 
 struct GroupPrediction {
     bool possible = false;          // false when the source has no bus tree (pasted listings)
-    std::string why_not;
+    std::string why_not;            // a phrase (describe_no_bus_tree()) when not possible
     std::vector<GroupingTrace> traces;          // one per device, in address order
     std::map<Bdf, int> predicted_group;         // device -> predicted group index
 };
