@@ -14,11 +14,9 @@ ExportResult render_cloud_hypervisor(const ExportSelection& s, const ExportOptio
     r.text = std::move(text);
 
     if (has_rom_options(o) || o.primary_gpu_xvga)
-        r.warnings.push_back("cloud-hypervisor has no ROM or x-vga settings for VFIO devices; those options are "
-                             "left out");
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::CloudHypervisorNoRomXvga}));
     if (o.iommufd)
-        r.warnings.push_back("cloud-hypervisor chooses its VFIO backend itself; the iommufd option does not change "
-                             "--device arguments");
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::CloudHypervisorIommufd}));
     return r;
 }
 

@@ -10,8 +10,7 @@ ExportResult render_driverctl(const ExportSelection& s, const ExportOptions&) {
     ExportResult r;
     std::string text;
     for (const auto& line : closure_comment_lines(s)) text += "# " + line + "\n";
-    text += "# Each override is stored under /etc/driverctl.d/ and applied again at every boot. It rebinds the\n"
-            "# device at once, so the host loses it now; undo with: driverctl unset-override <address>\n";
+    text += comment(ExportNote{.kind = ExportNoteKind::DriverctlOverrides});
     for (const Device* d : s.endpoints) text += std::format("driverctl set-override {} vfio-pci\n", d->address.str());
     r.text = std::move(text);
     return r;

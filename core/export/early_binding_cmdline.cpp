@@ -14,8 +14,7 @@ ExportResult render_kernel_cmdline(const ExportSelection& s, const ExportOptions
     // A command line has no comments: everything worth saying goes into the warnings.
     r.text = std::format("vfio-pci.ids={} rd.driver.pre=vfio-pci\n", ids);
     r.warnings = id_collision_warnings(s, "vfio-pci.ids=");
-    r.warnings.push_back("rd.driver.pre= is read by dracut initramfs images; with initramfs-tools (Debian, Ubuntu) "
-                         "also list vfio-pci in /etc/initramfs-tools/modules and run update-initramfs -u");
+    r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::CmdlineInitramfs}));
     return r;
 }
 

@@ -24,9 +24,8 @@ std::vector<std::string> id_collision_warnings(const ExportSelection& s, std::st
         for (const Device& d : s.topology->devices())
             if (id_of(d) == id && !std::ranges::contains(s.closure.endpoints, d.address)) caught.push_back(describe(d));
         if (caught.empty()) continue;
-        warnings.push_back(std::format("{}{} also catches {}, which {} not part of this selection; bind by address "
-                                       "with driverctl instead",
-                                       spelling, id, join_prose(caught), caught.size() == 1 ? "is" : "are"));
+        warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::IdCollision, .device = id,
+                                               .other = std::string(spelling), .items = std::move(caught)}));
     }
     return warnings;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <format>
 #include <utility>
 
 #include "export/export_renderers.hpp"
@@ -26,31 +25,16 @@ constexpr std::array<ExportFormat, 7> kAllFormats{
     ExportFormat::KernelCmdline,  ExportFormat::ModprobeD, ExportFormat::Driverctl,
 };
 
-ExportError no_group_error(const Topology& t, const Device& d) {
-    if (!t.has_groups())
-        return {ExportErrorKind::NoIommuGroup,
-                std::format("{} has no IOMMU group because no IOMMU is active on this host, and VFIO cannot take "
-                            "a device without one: enable VT-d (Intel) or AMD-Vi (AMD) in the firmware setup, "
-                            "boot with intel_iommu=on on Intel systems, and export again",
-                            describe(d))};
-    return {ExportErrorKind::NoIommuGroup,
-            std::format("{} has no IOMMU group although other devices on this host have one, so VFIO cannot take "
-                        "it: the IOMMU does not cover it, or the source did not record its group; read the live "
-                        "host again before exporting",
-                        describe(d))};
+ExportError error(ExportError e) {
+    e.sentence = describe(e);
+    return e;
 }
 
 std::expected<ExportSelection, ExportError> select(const Topology& t, std::span<const Bdf> selected,
                                                    const ExportOptions& o) {
-    if (selected.empty())
-        return std::unexpected(ExportError{ExportErrorKind::NothingSelected,
-                                           "nothing is selected: choose at least one PCI function to export"});
+    if (selected.empty()) return std::unexpected(error({.kind = ExportErrorKind::NothingSelected}));
     if (o.rom.file && !o.rom.file->starts_with('/'))
-        return std::unexpected(ExportError{
-            ExportErrorKind::RomFileNotAbsolute,
-            std::format("the ROM file \"{}\" is not an absolute path: libvirt requires one and QEMU would look "
-                        "for a relative name in its own data directory; give the full path",
-                        *o.rom.file)});
+        return std::unexpected(error({.kind = ExportErrorKind::RomFileNotAbsolute, .rom_file = *o.rom.file}));
 
     ExportSelection s;
     s.topology = &t;
@@ -60,19 +44,16 @@ std::expected<ExportSelection, ExportError> select(const Topology& t, std::span<
     s.closure = close_over_groups(t, s.selected);
 
     if (!s.closure.not_found.empty())
-        return std::unexpected(ExportError{
-            ExportErrorKind::NotOnHost,
-            std::format("{} is not a PCI function on this host", s.closure.not_found.front().str())});
+        return std::unexpected(
+            error({.kind = ExportErrorKind::NotOnHost, .device = s.closure.not_found.front().str()}));
     if (!s.closure.without_group.empty())
-        return std::unexpected(no_group_error(t, *t.find(s.closure.without_group.front())));
-    if (s.closure.endpoints.empty()) {
-        const Device& first = *t.find(s.selected.front());
-        return std::unexpected(ExportError{
-            ExportErrorKind::OnlyBridges,
-            std::format("{} is a PCI bridge and {} holds no endpoint to pass through; bridges stay with the host, "
-                        "so select the devices behind it instead",
-                        describe(first), groups_phrase(s.closure.groups))});
-    }
+        return std::unexpected(error({.kind = ExportErrorKind::NoIommuGroup,
+                                      .device = describe(*t.find(s.closure.without_group.front())),
+                                      .host_has_groups = t.has_groups()}));
+    if (s.closure.endpoints.empty())
+        return std::unexpected(error({.kind = ExportErrorKind::OnlyBridges,
+                                      .device = describe(*t.find(s.selected.front())),
+                                      .groups = s.closure.groups}));
     for (const Bdf& b : s.closure.endpoints) s.endpoints.push_back(t.find(b));
     for (const Bdf& b : s.closure.bridges) s.bridges.push_back(t.find(b));
     return s;

@@ -65,10 +65,18 @@ enum class ExportErrorKind {
     RomFileNotAbsolute,
 };
 
+// Why an export cannot be made, as data; describe() (describe_export.cpp) says it.
 struct ExportError {
     ExportErrorKind kind;
-    std::string sentence;  // one sentence: which device, what is wrong, what to do
+    std::string sentence;          // describe(*this): which device, what is wrong, what to do
+    std::string device;            // "0000:0b:00.0 (NVIDIA GP104 [GeForce GTX 1080])"; NotOnHost: the address
+    std::vector<GroupId> groups;   // OnlyBridges: the groups that hold no endpoint
+    std::string rom_file;          // RomFileNotAbsolute
+    bool host_has_groups = false;  // NoIommuGroup: other devices have a group (else no IOMMU is active)
 };
+
+// The one sentence of an export error, in the user's language.
+std::string describe(const ExportError&);
 
 // Renders `format` for every endpoint of every IOMMU group that `selected` touches. Bridges in
 // those groups are never passed through (they stay on pcieport); the text says so where the

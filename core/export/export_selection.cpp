@@ -37,24 +37,15 @@ bool xvga_applies(const ExportOptions& o, const Device& d) {
 
 std::string describe(const Device& d) { return std::format("{} ({})", d.address.str(), d.display_name()); }
 
-std::string groups_phrase(const std::vector<GroupId>& groups) {
-    std::vector<std::string> ids;
-    for (GroupId g : groups) ids.push_back(std::to_string(g));
-    return (groups.size() == 1 ? "IOMMU group " : "IOMMU groups ") + join_prose(ids);
-}
-
 std::vector<std::string> closure_comment_lines(const ExportSelection& s) {
     std::vector<std::string> lines;
-    lines.push_back(std::format("Isola: every endpoint of {}. VFIO takes whole groups, so a group-mate left out "
-                                "makes the VM fail to start.",
-                                groups_phrase(s.closure.groups)));
+    lines.push_back(describe(ExportNote{.kind = ExportNoteKind::ClosureGroups, .groups = s.closure.groups}));
     if (s.bridges.empty()) {
-        lines.push_back("Bridges are never passed through; these groups hold none.");
+        lines.push_back(describe(ExportNote{.kind = ExportNoteKind::NoBridges}));
     } else {
         std::vector<std::string> names;
         for (const Device* b : s.bridges) names.push_back(b->address.str());
-        lines.push_back(std::format("Bridges are never passed through: {} {} with the host on its bridge driver.",
-                                    join_prose(names), s.bridges.size() == 1 ? "stays" : "stay"));
+        lines.push_back(describe(ExportNote{.kind = ExportNoteKind::BridgesStay, .items = std::move(names)}));
     }
     return lines;
 }
@@ -70,46 +61,36 @@ std::vector<std::string> common_warnings(const ExportSelection& s, const ExportO
         const auto named = std::ranges::find_if(s.selected, [&](const Bdf& b) {
             return b != d->address && std::ranges::contains(g->members, b);
         });
-        w.push_back(std::format("{} is included because it shares IOMMU group {} with {}, and VFIO takes whole "
-                                "groups; the host loses it while the VM runs",
-                                describe(*d), g->id, named->str()));
+        w.push_back(describe(ExportNote{.kind = ExportNoteKind::GroupMateIncluded, .device = describe(*d),
+                                        .other = named->str(), .group = g->id}));
     }
 
     for (GroupId id : s.closure.groups)
         if (t.group(id)->noiommu)
-            w.push_back(std::format("IOMMU group {} is a VFIO no-IOMMU group: the device gets no DMA isolation "
-                                    "and can read and write all host memory",
-                                    id));
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::NoIommuGroup, .group = id}));
 
     if (has_rom_options(o)) {
         for (const Bdf& b : o.rom.devices)
             if (!std::ranges::contains(s.closure.endpoints, b))
-                w.push_back(std::format("the ROM options name {}, which is not an endpoint in this export; they "
-                                        "are not applied to it",
-                                        b.str()));
+                w.push_back(describe(ExportNote{.kind = ExportNoteKind::RomNotEndpoint, .other = b.str()}));
         if (std::ranges::none_of(s.endpoints, [&](const Device* d) { return rom_applies(o, *d); }))
-            w.push_back("the ROM options apply to display controllers by default, and this export has none; name "
-                        "the functions they are for");
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::RomNoDisplay}));
     }
 
     if (o.primary_gpu_xvga) {
         const auto vga = std::ranges::count_if(s.endpoints, [&](const Device* d) { return xvga_applies(o, *d); });
         if (vga == 0)
-            w.push_back("x-vga applies only to VGA-compatible controllers (class 0300), and this export has none");
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::XvgaNoVga}));
         else if (vga > 1)
-            w.push_back(std::format("x-vga is set on {} VGA controllers, but a guest has only one primary VGA "
-                                    "device; keep it on the one the guest boots with",
-                                    vga));
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::XvgaSeveral, .count = vga}));
     }
 
     if (o.iommufd) {
         const HostFacts& h = t.host();
         if (h.dev_iommu && !*h.dev_iommu)
-            w.push_back("this host has no /dev/iommu: its kernel lacks CONFIG_IOMMUFD, so the iommufd backend "
-                        "cannot start; use the legacy container backend");
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::NoDevIommu}));
         else if (h.vfio_cdev_support && !*h.vfio_cdev_support)
-            w.push_back("this host has no /dev/vfio/devices: its kernel lacks CONFIG_VFIO_DEVICE_CDEV (Linux 6.6+), "
-                        "so the iommufd backend cannot open the devices; use the legacy container backend");
+            w.push_back(describe(ExportNote{.kind = ExportNoteKind::NoVfioCdev}));
     }
     return w;
 }

@@ -26,8 +26,8 @@ void add_hostdev(pugi::xml_node parent, const Device& d, const Topology& t, cons
     hostdev.append_attribute("mode") = "subsystem";
     hostdev.append_attribute("type") = "pci";
     hostdev.append_attribute("managed") = o.managed ? "yes" : "no";
-    add_comment(hostdev, std::format("{} {}, IOMMU group {}", d.address.str(), d.display_name(),
-                                     t.group_of(d.address)->id));
+    add_comment(hostdev, describe(ExportNote{.kind = ExportNoteKind::LibvirtHostdev, .device = d.display_name(),
+                                             .other = d.address.str(), .group = t.group_of(d.address)->id}));
     if (o.iommufd) hostdev.append_child("driver").append_attribute("iommufd") = "yes";
 
     pugi::xml_node address = hostdev.append_child("source").append_child("address");
@@ -53,22 +53,19 @@ ExportResult render_libvirt_hostdev(const ExportSelection& s, const ExportOption
     ExportResult r;
     pugi::xml_document doc;
     for (const auto& line : closure_comment_lines(s)) add_comment(doc, line);
-    add_comment(doc, "Functions of one card are listed together, in function order.");
+    add_comment(doc, describe(ExportNote{.kind = ExportNoteKind::LibvirtCardsTogether}));
     if (o.iommufd) {
         // The per-hostdev attribute arrived in libvirt 12.1.0 (its 12.2.0 NEWS credits 12.1.0 with
         // "IOMMUFD backend support for host devices"); the domain-wide <iommufd> element is 12.2.0.
-        add_comment(doc, "<driver iommufd='yes'/> selects the IOMMUFD backend for each device; it needs libvirt "
-                         "12.1.0 or newer, and older libvirt (Debian 13 ships 11.3) rejects the attribute.");
-        r.warnings.push_back("the iommufd form (<driver iommufd='yes'/>) needs libvirt 12.1.0 or newer; older "
-                             "libvirt, such as 11.3 in Debian 13, rejects the domain XML");
+        add_comment(doc, describe(ExportNote{.kind = ExportNoteKind::LibvirtIommufdComment}));
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::LibvirtIommufdWarning}));
     }
     if (!o.managed) {
-        add_comment(doc, "managed='no': libvirt will not detach the devices itself. Before starting the VM run:");
+        add_comment(doc, describe(ExportNote{.kind = ExportNoteKind::LibvirtUnmanaged}));
         for (const Device* d : s.endpoints) add_comment(doc, "virsh nodedev-detach " + libvirt_node_name(d->address));
     }
     if (o.primary_gpu_xvga)
-        r.warnings.push_back("libvirt's <hostdev> has no x-vga setting, so it is left out; the guest gets the GPU "
-                             "without the legacy VGA ranges");
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::LibvirtNoXvga}));
 
     for (const auto& slot : slots_of(s))
         for (const Device* d : slot.functions) add_hostdev(doc, *d, *s.topology, o);

@@ -40,8 +40,7 @@ ExportResult render_modprobe_d(const ExportSelection& s, const ExportOptions&) {
 
     r.warnings = id_collision_warnings(s, "options vfio-pci ids=");
     if (!r.warnings.empty())
-        text += "# Not recommended for this host: these IDs also match devices outside the selection (see the\n"
-                "# warnings). Bind by address with driverctl instead.\n";
+        text += comment(ExportNote{.kind = ExportNoteKind::ModprobeNotRecommended});
 
     std::string ids;
     for (const auto& id : closure_ids(s)) ids += (ids.empty() ? "" : ",") + id;
@@ -50,16 +49,15 @@ ExportResult render_modprobe_d(const ExportSelection& s, const ExportOptions&) {
     std::vector<std::string> modules;
     for (const Device* d : s.endpoints) {
         if (!d->driver) {
-            text += std::format("# The driver of {} is not known ({}); add a softdep line for it if it has one.\n",
-                                d->address.str(), d->driver.why_unknown);
+            text += comment(ExportNote{.kind = ExportNoteKind::ModprobeDriverUnknown, .device = d->driver.why_unknown,
+                                       .other = d->address.str()});
             continue;
         }
         if (is_vfio_stub(*d->driver)) continue;
         if (auto m = module_of(*d->driver); !std::ranges::contains(modules, m)) modules.push_back(std::move(m));
     }
     for (const auto& m : modules) text += std::format("softdep {} pre: vfio-pci\n", m);
-    text += "# softdep does not apply to drivers built into the kernel. Afterwards rebuild the initramfs\n"
-            "# (update-initramfs -u, dracut -f or mkinitcpio -P) and reboot.\n";
+    text += comment(ExportNote{.kind = ExportNoteKind::ModprobeInitramfs});
     r.text = std::move(text);
     return r;
 }

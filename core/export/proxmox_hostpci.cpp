@@ -22,7 +22,7 @@ ExportResult render_proxmox_hostpci(const ExportSelection& s, const ExportOption
     ExportResult r;
     std::string text;
     for (const auto& line : closure_comment_lines(s)) text += "# " + line + "\n";
-    text += "# pcie=1 needs the q35 machine type (machine: q35); remove it for i440fx.\n";
+    text += comment(ExportNote{.kind = ExportNoteKind::ProxmoxPcie});
 
     // Proxmox reads romfile= relative to /usr/share/kvm/ only.
     std::string romfile;
@@ -32,17 +32,14 @@ ExportResult render_proxmox_hostpci(const ExportSelection& s, const ExportOption
             romfile = file.substr(kProxmoxRomDir.size());
         } else {
             romfile = file.substr(file.rfind('/') + 1);
-            r.warnings.push_back(std::format("Proxmox VE reads romfile= from {} only; copy {} there", kProxmoxRomDir,
-                                             file));
+            r.warnings.push_back(describe(
+                ExportNote{.kind = ExportNoteKind::ProxmoxRomDir, .device = file, .other = std::string(kProxmoxRomDir)}));
         }
     }
     if (romfile.contains(',') || romfile.contains(';'))
-        r.warnings.push_back(std::format("the ROM file name {} holds a comma or semicolon, which Proxmox VE reads as "
-                                         "a separator; rename the file",
-                                         romfile));
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::ProxmoxRomSeparator, .other = romfile}));
     if (o.iommufd)
-        r.warnings.push_back("Proxmox VE chooses the VFIO backend itself; the iommufd option does not change "
-                             "hostpci lines");
+        r.warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::ProxmoxIommufd}));
 
     unsigned index = o.proxmox_first_index;
     for (const auto& slot : slots_of(s)) {

@@ -56,12 +56,10 @@ ExportResult render_qemu_args(const ExportSelection& s, const ExportOptions& o) 
     const bool any_multifunction =
         std::ranges::any_of(slots, [](const SlotFunctions& slot) { return slot.functions.size() > 1; });
     if (any_multifunction)
-        text += "# multifunction=on marks function 0 of a card whose functions pass through together; to keep\n"
-                "# them on one guest slot, add bus=<port>,addr=<slot>.<function> to each of them.\n";
+        text += comment(ExportNote{.kind = ExportNoteKind::QemuMultifunction});
     if (o.iommufd) {
         // iommufd object: QEMU 9.0 (qapi/qom.json IOMMUFDProperties "Since: 9.0").
-        text += "# iommufd backend: needs QEMU 9.0+ and a host kernel with CONFIG_IOMMUFD and\n"
-                "# CONFIG_VFIO_DEVICE_CDEV (Linux 6.6+). Without iommufd= QEMU uses the legacy VFIO container.\n";
+        text += comment(ExportNote{.kind = ExportNoteKind::QemuIommufd});
         args.push_back(std::format("-object iommufd,id={}", kIommufdId));
     }
 
