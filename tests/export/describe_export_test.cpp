@@ -11,30 +11,16 @@
 #include "export_test_host.hpp"
 #include "text/message.hpp"
 
+#include "support/speaking.hpp"
+
 using namespace isola;
+using isola::test::Speaking;
 using namespace isola::export_detail;
 using namespace isola::export_test;
 
 namespace {
 
 std::string say_note(ExportNoteKind kind) { return describe(ExportNote{.kind = kind}); }
-
-// The process speaks `locale` with the build's catalogs while it lives.
-class Speaking {
-public:
-    explicit Speaking(const char* locale) {
-        ::unsetenv("LANGUAGE");  // it would override the locale for messages
-        ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-        bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
-    }
-    ~Speaking() { std::setlocale(LC_ALL, "C"); }
-    Speaking(const Speaking&) = delete;
-    Speaking& operator=(const Speaking&) = delete;
-    bool ok() const { return ok_; }
-
-private:
-    bool ok_ = false;
-};
 
 const std::string kGpu = "0000:0b:00.0 (NVIDIA GP104 [GeForce GTX 1080])";
 

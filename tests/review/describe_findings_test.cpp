@@ -9,7 +9,10 @@
 #include "review/describe_findings.hpp"
 #include "text/message.hpp"
 
+#include "support/speaking.hpp"
+
 using namespace isola;
+using isola::test::Speaking;
 using namespace isola::review_detail;
 
 namespace {
@@ -51,23 +54,6 @@ ProblemDetail mapping_problem(ProblemKind kind) {
             .other_line = 3,
             .count = 2};
 }
-
-// The process speaks `locale` with the build's catalogs while it lives.
-class Speaking {
-public:
-    explicit Speaking(const char* locale) {
-        ::unsetenv("LANGUAGE");  // it would override the locale for messages
-        ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-        bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
-    }
-    ~Speaking() { std::setlocale(LC_ALL, "C"); }
-    Speaking(const Speaking&) = delete;
-    Speaking& operator=(const Speaking&) = delete;
-    bool ok() const { return ok_; }
-
-private:
-    bool ok_ = false;
-};
 
 }  // namespace
 

@@ -11,7 +11,10 @@
 #include "text/message.hpp"
 #include "topology/host_facts.hpp"
 
+#include "support/speaking.hpp"
+
 using namespace isola;
+using isola::test::Speaking;
 
 namespace {
 
@@ -34,23 +37,6 @@ SnapshotError damaged(SnapshotDamage d, std::string value = {}, int digits = 0) 
     return {.kind = SnapshotErrorKind::Damaged, .origin = "host.json", .damage = d,
             .where = "snapshot.devices[1].address", .value = std::move(value), .digits = digits};
 }
-
-// The process speaks `locale` with the build's catalogs while it lives.
-class Speaking {
-public:
-    explicit Speaking(const char* locale) {
-        ::unsetenv("LANGUAGE");  // it would override the locale for messages
-        ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-        bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
-    }
-    ~Speaking() { std::setlocale(LC_ALL, "C"); }
-    Speaking(const Speaking&) = delete;
-    Speaking& operator=(const Speaking&) = delete;
-    bool ok() const { return ok_; }
-
-private:
-    bool ok_ = false;
-};
 
 }  // namespace
 

@@ -11,7 +11,10 @@
 #include "plan/describe_plan.hpp"
 #include "text/message.hpp"
 
+#include "support/speaking.hpp"
+
 using namespace isola;
+using isola::test::Speaking;
 
 namespace {
 
@@ -26,23 +29,6 @@ Refusal refusal(RefusalKind kind) {
 HostImpact impact(ImpactKind kind, Severity severity = Severity::Blocker) {
     return {.severity = severity, .kind = kind, .device = kAudio};
 }
-
-// The process speaks `locale` with the build's catalogs while it lives.
-class Speaking {
-public:
-    explicit Speaking(const char* locale) {
-        ::unsetenv("LANGUAGE");  // it would override the locale for messages
-        ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-        bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
-    }
-    ~Speaking() { std::setlocale(LC_ALL, "C"); }
-    Speaking(const Speaking&) = delete;
-    Speaking& operator=(const Speaking&) = delete;
-    bool ok() const { return ok_; }
-
-private:
-    bool ok_ = false;
-};
 
 }  // namespace
 
