@@ -1,8 +1,7 @@
 // isola::import_listing: clean the pasted text, read every line form, merge what was read.
 #include "importers/import_listing.hpp"
 
-#include <format>
-
+#include "importers/describe_import.hpp"
 #include "importers/listing_line.hpp"
 #include "importers/listing_parser.hpp"
 #include "importers/merge_sightings.hpp"
@@ -15,23 +14,11 @@ std::expected<Topology, ImportError> import_listing(std::string_view text, Listi
         // A listing in a shape Isola cannot read: say where it stopped making sense. (A forced
         // format keeps the general sentence: the other lines are simply not in that format.)
         const bool structured = format == ListingFormat::Auto || format == ListingFormat::Structured;
-        if (const auto& line = parsed.first_unplaced; structured && line) {
-            constexpr std::size_t kMax = 60;
-            const std::string excerpt = line->text.size() <= kMax ? line->text : line->text.substr(0, kMax) + "...";
-            return std::unexpected(ImportError{std::format(
-                "{} cannot be read: line {} (\"{}\") names a PCI address, but neither the line nor a group heading "
-                "above it says which IOMMU group that function is in, and no other line could be placed either; paste "
-                "the listing as it was printed, with every address under its group's heading or on one line with its "
-                "group number",
-                origin, line->number, excerpt)});
-        }
-        const std::string expected = format == ListingFormat::Auto
-                                         ? std::string("IOMMU group listing or lspci output")
-                                         : std::format("{} output", to_string(format));
-        return std::unexpected(ImportError{std::format(
-            "{} contains no {} that Isola recognises; paste the output of the IOMMU group loop or of \"lspci -nnk\" "
-            "as it was printed",
-            origin, expected)});
+        if (const auto& line = parsed.first_unplaced; structured && line)
+            return std::unexpected(make_import_error({.kind = ImportErrorKind::UnplacedAddress, .origin = origin,
+                                                      .line = line->number, .text = line->text, .format = format}));
+        return std::unexpected(make_import_error(
+            {.kind = ImportErrorKind::NothingRecognised, .origin = origin, .line = 0, .text = {}, .format = format}));
     }
     return importers::merge_sightings(std::move(parsed), std::move(origin));
 }

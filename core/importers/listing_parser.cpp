@@ -4,16 +4,19 @@
 #include <cctype>
 #include <format>
 
+#include "importers/describe_import.hpp"
 #include "importers/iommu_sh_line.hpp"
 #include "importers/kernel_cmdline.hpp"
 #include "importers/lspci_vmm_record.hpp"
 #include "importers/printed_names.hpp"
 #include "importers/text_scan.hpp"
+#include "text/message.hpp"
 
 namespace isola::importers {
 namespace {
 
-constexpr std::string_view kNotInListing = "not in a pasted listing";
+// Marked for the catalogs: whoever shows a why_unknown passes it through translate().
+constexpr const char* kNotInListing = N_("not in a pasted listing");
 
 bool is_lspci_format(ListingFormat f) {
     return f == ListingFormat::LspciNn || f == ListingFormat::LspciNnk || f == ListingFormat::Lspci;
@@ -68,12 +71,6 @@ void apply_subsystem(std::string_view value, Sighting& s) {
         value = trim(value.substr(0, ids));
     }
     s.subsystem_name = std::string(value);
-}
-
-std::string quoted_excerpt(std::string_view text) {
-    constexpr std::size_t kMax = 60;
-    if (text.size() <= kMax) return std::format("\"{}\"", text);
-    return std::format("\"{}...\"", text.substr(0, kMax));
 }
 
 }  // namespace
@@ -142,27 +139,17 @@ void ListingParser::note_acs_mention(const ListingLine& line, bool in_comment) {
     auto token = acs_override_mention(line.text);
     if (!token || std::ranges::find(out_.host.iommu_parameters, *token) != out_.host.iommu_parameters.end()) return;
     out_.host.iommu_parameters.push_back(*token);
-    out_.diagnostics.push_back(
-        {std::format("line {}", line.number),
-         std::format("{} is mentioned {}, not on a kernel command line; the listing is taken as captured with the "
-                     "ACS override, so its groups need not show real isolation",
-                     *token, in_comment ? "in a comment" : "in the text")});
+    out_.diagnostics.push_back(to_diagnostic({.kind = in_comment ? ImportDiagnosticKind::AcsOverrideInComment
+                                                             : ImportDiagnosticKind::AcsOverrideInText,
+                                              .line = line.number, .text = *token}));
 }
 
 void ListingParser::unknown_line(const ListingLine& line) {
     const bool names_address = structure_->line(line.number).names_address;
     if (names_address && !out_.first_unplaced) out_.first_unplaced = ParsedListing::UnplacedLine{line.number, line.text};
-    if (names_address && allowed(ListingFormat::Structured)) {
-        out_.diagnostics.push_back(
-            {std::format("line {}", line.number),
-             std::format("skipped {}: it names a PCI address, but neither the line nor a group heading above it "
-                         "says which IOMMU group that function is in",
-                         quoted_excerpt(line.text))});
-        return;
-    }
-    out_.diagnostics.push_back({std::format("line {}", line.number),
-                                std::format("skipped {}: it is not part of any listing format Isola knows",
-                                            quoted_excerpt(line.text))});
+    const auto kind = names_address && allowed(ListingFormat::Structured) ? ImportDiagnosticKind::SkippedUnplacedAddress
+                                                                           : ImportDiagnosticKind::SkippedUnknownLine;
+    out_.diagnostics.push_back(to_diagnostic({.kind = kind, .line = line.number, .text = line.text}));
 }
 
 // Prompts, command lines, uname, grep separators: context around the listings.
@@ -399,12 +386,9 @@ bool ListingParser::read_structured(const ListingLine& line) {
             header_indent_.reset();
             device_.reset();
             if (structured.role == StructureRole::Heading && structured.misaligned)
-                out_.diagnostics.push_back(
-                    {std::format("line {}", line.number),
-                     std::format("the lines under {} are not all indented alike, so it is not clear which of them are "
-                                 "in IOMMU group {}; their group was left unknown (indent every line of a group the "
-                                 "same way under its heading)",
-                                 quoted_excerpt(structured.content), structured.group.value_or(0))});
+                out_.diagnostics.push_back(to_diagnostic({.kind = ImportDiagnosticKind::MisalignedGroup,
+                                                          .line = line.number, .text = structured.content,
+                                                          .group = structured.group.value_or(0)}));
             return true;
         case StructureRole::Member: return read_structured_member(line, structured);
         case StructureRole::Attribute: {
@@ -431,11 +415,10 @@ bool ListingParser::read_structured_member(const ListingLine& line, const Struct
         if (!known->second.contradicted) {
             known->second.contradicted = true;
             out_.sightings[known->second.sighting].group.reset();
-            out_.diagnostics.push_back(
-                {structured.address->str(),
-                 std::format("{} is listed in IOMMU group {} on line {} and in group {} on line {}, so its group was "
-                             "left unknown",
-                             structured.address->str(), known->second.group, known->second.line, *group, line.number)});
+            out_.diagnostics.push_back(to_diagnostic({.kind = ImportDiagnosticKind::ListedInTwoGroups,
+                                                      .line = known->second.line, .address = *structured.address,
+                                                      .group = known->second.group, .other_group = *group,
+                                                      .other_line = line.number}));
         }
         group.reset();
     }
@@ -499,8 +482,7 @@ void ListingParser::read(const ListingLine& line) {
 
 ParsedListing ListingParser::finish() {
     if (!tree_.placed_all())
-        out_.diagnostics.push_back({"", "part of the lspci -t tree came without its root line, so those devices were "
-                                        "left out of the tree"});
+        out_.diagnostics.push_back(to_diagnostic({.kind = ImportDiagnosticKind::TreeWithoutRoot}));
     auto set_unknown = [](auto& fact) {
         if (!fact.is_known() && fact.why_unknown.empty()) fact.why_unknown = std::string(kNotInListing);
     };

@@ -6,18 +6,15 @@
 #include <ranges>
 #include <set>
 
+#include "importers/describe_import.hpp"
 #include "importers/printed_names.hpp"
+#include "text/message.hpp"
 
 namespace isola::importers {
 namespace {
 
-constexpr std::string_view kNotInListing = "not in a pasted listing";
-
-std::string join_addresses(const std::set<Bdf>& addresses) {
-    std::string out;
-    for (const auto& a : addresses) out += (out.empty() ? "" : ", ") + a.str();
-    return out;
-}
+// why_unknown reasons are msgids: whoever shows one passes it through translate().
+constexpr const char* kNotInListing = N_("not in a pasted listing");
 
 std::string id_string(const Sighting& s) { return std::format("{:04x}:{:04x}", *s.vendor_id, *s.device_id); }
 
@@ -51,13 +48,10 @@ std::vector<bool> find_stale_group_blocks(const ParsedListing& parsed, std::vect
             if (!elsewhere) only_here.insert(s.address);
         }
         const auto& block = parsed.blocks[b];
-        std::string message = std::format(
-            "the IOMMU groups on lines {}-{} disagree with earlier lines for {}, so they describe another moment and "
-            "were ignored",
-            block.first_line, block.last_line, join_addresses(disagreeing));
-        if (!only_here.empty())
-            message += std::format(", together with {}, which only they list", join_addresses(only_here));
-        diagnostics.push_back({std::format("line {}", block.first_line), std::move(message)});
+        diagnostics.push_back(to_diagnostic({.kind = ImportDiagnosticKind::StaleGroupBlock, .line = block.first_line,
+                                             .other_line = block.last_line,
+                                             .addresses = {disagreeing.begin(), disagreeing.end()},
+                                             .only_here = {only_here.begin(), only_here.end()}}));
     }
     return stale;
 }
@@ -107,17 +101,17 @@ Device build_device(const Bdf& address, const std::vector<const Sighting*>& sigh
     d.class_name = first_nonempty(sightings, &Sighting::class_name);
     d.subsystem_name = first_nonempty(sightings, &Sighting::subsystem_name);
 
-    d.class_id = first_known(sightings, &Sighting::class_id, "the listing prints no class code");
+    d.class_id = first_known(sightings, &Sighting::class_id, N_("the listing prints no class code"));
     d.prog_if = first_known(sightings, &Sighting::prog_if,
-                            d.class_id ? "lspci -nn prints the class [cccc] without the programming interface"
-                                       : std::string_view(kNotInListing));
+                            d.class_id ? N_("lspci -nn prints the class [cccc] without the programming interface")
+                                       : kNotInListing);
     d.revision = first_known(sightings, &Sighting::revision, kNotInListing);
     d.subsystem_vendor_id = first_known(sightings, &Sighting::subsystem_vendor_id, kNotInListing);
     d.subsystem_device_id = first_known(sightings, &Sighting::subsystem_device_id, kNotInListing);
     d.numa_node = first_known(sightings, &Sighting::numa_node, kNotInListing);
 
     // Driver: only blocks that show drivers (-k) know it; there, no driver line means no driver.
-    d.driver = Fact<std::string>::unknown("the listing does not show drivers (lspci without -k)");
+    d.driver = Fact<std::string>::unknown(N_("the listing does not show drivers (lspci without -k)"));
     for (const Sighting* s : sightings) {
         if (!parsed.blocks[static_cast<std::size_t>(s->block)].shows_drivers) continue;
         d.driver = Fact<std::string>::known(s->driver.value_or(""));
@@ -142,7 +136,7 @@ Device build_device(const Bdf& address, const std::vector<const Sighting*>& sigh
     for (const Sighting* s : sightings) {
         if (!s->has_reset) continue;
         d.reset_methods = *s->has_reset ? Fact<std::vector<std::string>>::unknown(
-                                              "iommu.sh marks a reset method ([R]) but not which one")
+                                              N_("iommu.sh marks a reset method ([R]) but not which one"))
                                         : Fact<std::vector<std::string>>::known({});
         break;
     }
@@ -201,12 +195,10 @@ Topology merge_sightings(ParsedListing parsed, std::string origin) {
                 if (!identity) {
                     identity = s;
                 } else if (*s->vendor_id != *identity->vendor_id || *s->device_id != *identity->device_id) {
-                    diagnostics.push_back(
-                        {address.str(),
-                         std::format("{} is {} on line {} but {} on line {}: the listing mixes captures from different "
-                                     "moments, so {} from line {} was kept",
-                                     address.str(), id_string(*identity), identity->line, id_string(*s), s->line,
-                                     id_string(*identity), identity->line)});
+                    diagnostics.push_back(to_diagnostic({.kind = ImportDiagnosticKind::IdsDisagree,
+                                                         .line = identity->line, .address = address,
+                                                         .other_line = s->line, .ids = id_string(*identity),
+                                                         .other_ids = id_string(*s)}));
                     continue;
                 }
             }

@@ -2,6 +2,8 @@
 
 #include <bitset>
 
+#include "text/message.hpp"
+
 namespace isola {
 namespace {
 
@@ -11,8 +13,10 @@ constexpr std::uint16_t kStatusCapabilityList = 0x10;
 constexpr std::uint8_t kCapPcie = 0x10;
 constexpr std::uint16_t kExtCapAcs = 0x000d, kExtCapSriov = 0x0010;
 constexpr unsigned kExtendedStart = 0x100, kLegacySize = 0x100;
-constexpr const char* kNeedsRoot = "config space past 64 bytes needs root";
-constexpr const char* kUnreadable = "config space unreadable";
+// why_unknown reasons are msgids: whoever shows one passes it through translate().
+constexpr const char* kNeedsRoot = N_("config space past 64 bytes needs root");
+constexpr const char* kUnreadable = N_("config space unreadable");
+constexpr const char* kNoExtended = N_("extended config space is not readable");
 
 PortType port_type_from_pcie_flags(std::uint16_t flags) {
     switch ((flags >> 4) & 0xf) {
@@ -65,7 +69,7 @@ PcieSearch find_pcie_flags(const ConfigRegisters& config, unsigned pointer, std:
 
 void read_extended(const ConfigRegisters& config, ConfigFacts& f) {
     if (config.size() <= kLegacySize) {
-        f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+        f.acs = Fact<std::optional<AcsCapability>>::unknown(kNoExtended);
         return;
     }
     std::optional<AcsCapability> acs;
@@ -75,7 +79,7 @@ void read_extended(const ConfigRegisters& config, ConfigFacts& f) {
         visited[at / 4] = true;
         const auto header = config.dword(at);
         if (!header) {
-            f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+            f.acs = Fact<std::optional<AcsCapability>>::unknown(kNoExtended);
             return;
         }
         if (*header == 0 || *header == 0xffffffff) break;  // no (more) extended capabilities
@@ -83,7 +87,7 @@ void read_extended(const ConfigRegisters& config, ConfigFacts& f) {
         if (id == kExtCapAcs && !acs) {
             const auto regs = config.dword(at + 4);  // ACS Capability (low word), ACS Control (high)
             if (!regs) {
-                f.acs = Fact<std::optional<AcsCapability>>::unknown("extended config space is not readable");
+                f.acs = Fact<std::optional<AcsCapability>>::unknown(kNoExtended);
                 return;
             }
             acs = AcsCapability{.capability = static_cast<std::uint16_t>(*regs & 0xffff),

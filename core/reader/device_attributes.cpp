@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "reader/config_space.hpp"
+#include "reader/describe_read.hpp"
 #include "reader/sysfs_file.hpp"
+#include "text/message.hpp"
 
 namespace isola::detail {
 namespace {
@@ -20,9 +22,10 @@ std::optional<unsigned> parse_unsigned(std::string_view s) {
     return v;
 }
 
+// why_unknown reasons are msgids (N_()): whoever shows one passes it through translate().
 template <class T>
-Fact<T> missing(const char* file) {
-    return Fact<T>::unknown(std::format("{} is not provided by this kernel", file));
+Fact<T> missing(const char* why) {
+    return Fact<T>::unknown(why);
 }
 
 std::optional<Bdf> full_bdf(std::string_view name) {
@@ -53,7 +56,7 @@ void read_driver(const sysfs::AttributeDir& dir, Device& d) {
     if (auto ov = dir.read_line("driver_override"))
         d.driver_override = Fact<std::string>::known(*ov == "(null)" ? "" : *ov);
     else
-        d.driver_override = missing<std::string>("driver_override");
+        d.driver_override = missing<std::string>(N_("driver_override is not provided by this kernel"));
 
     // vfio-dev/vfioN exists only while bound to a VFIO driver on a kernel with VFIO_DEVICE_CDEV.
     const bool vfio_bound = d.driver->find("vfio") != std::string::npos;
@@ -75,19 +78,19 @@ void read_reset_and_platform(const sysfs::AttributeDir& dir, Device& d) {
         d.reset_methods = Fact<std::vector<std::string>>::known(std::move(methods));
     } else if (dir.has("reset")) {
         // Before reset_method (5.15) only the `reset` file said a reset exists, not which.
-        d.reset_methods = Fact<std::vector<std::string>>::unknown("this kernel has no reset_method; a reset exists");
+        d.reset_methods = Fact<std::vector<std::string>>::unknown(N_("this kernel has no reset_method; a reset exists"));
     } else {
         // Without either file the kernel found no way to reset the function.
         d.reset_methods = Fact<std::vector<std::string>>::known({});
     }
 
     auto vga = is_vga(d) ? dir.read_line("boot_vga") : std::nullopt;
-    d.boot_vga = vga ? Fact<bool>::known(*vga == "1") : Fact<bool>::unknown("not a VGA device");
+    d.boot_vga = vga ? Fact<bool>::known(*vga == "1") : Fact<bool>::unknown(N_("not a VGA device"));
 
     if (auto numa = dir.read_signed("numa_node"))
         d.numa_node = Fact<int>::known(static_cast<int>(*numa));
     else
-        d.numa_node = missing<int>("numa_node");
+        d.numa_node = missing<int>(N_("numa_node is not provided by this kernel"));
 }
 
 void read_sriov(const sysfs::AttributeDir& dir, std::optional<bool> has_sriov_capability, Device& d) {
@@ -97,7 +100,7 @@ void read_sriov(const sysfs::AttributeDir& dir, std::optional<bool> has_sriov_ca
 
     // Only physical functions with an SR-IOV capability (and a driver that supports it) have these;
     // when config space showed no such capability there is nothing to ask.
-    const char* not_pf = "not an SR-IOV physical function";
+    const char* not_pf = N_("not an SR-IOV physical function");
     const bool may_be_pf = has_sriov_capability.value_or(true);
     auto n = may_be_pf ? dir.read_signed("sriov_numvfs") : std::nullopt;
     auto t = may_be_pf ? dir.read_signed("sriov_totalvfs") : std::nullopt;
@@ -116,11 +119,11 @@ void read_link(const sysfs::AttributeDir& dir, Device& d) {
     const bool may_be_pcie = !d.port_type || *d.port_type != PortType::Conventional;
     auto text = [&](const char* f) {
         auto v = may_be_pcie ? dir.read_line(f) : std::nullopt;
-        return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown("not a PCIe device");
+        return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown(N_("not a PCIe device"));
     };
     auto number = [&](const char* f) {
         auto v = may_be_pcie ? dir.read_signed(f) : std::nullopt;
-        return v ? Fact<int>::known(static_cast<int>(*v)) : Fact<int>::unknown("not a PCIe device");
+        return v ? Fact<int>::known(static_cast<int>(*v)) : Fact<int>::unknown(N_("not a PCIe device"));
     };
     d.link.current_speed = text("current_link_speed");
     d.link.current_width = number("current_link_width");
@@ -136,7 +139,7 @@ void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, s
     const sysfs::AttributeDir dir(devices_dir, name.c_str());
 
     ConfigFacts config = read_config_facts(dir);
-    if (!config.readable) diagnostics.push_back({name, "its configuration space could not be read"});
+    if (!config.readable) diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::ConfigUnreadable, name));
     d.header_type = std::move(config.header_type);
     d.multifunction = std::move(config.multifunction);
     d.port_type = std::move(config.port_type);
@@ -146,7 +149,7 @@ void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, s
         if (auto id = parse_unsigned(*group))
             d.iommu_group = *id;
         else
-            diagnostics.push_back({d.address.str(), std::format("its iommu_group link names \"{}\", not a group number", *group)});
+            diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::BadGroupLink, d.address.str(), *group));
     }
     read_driver(dir, d);
     read_reset_and_platform(dir, d);
@@ -160,7 +163,7 @@ std::vector<IommuGroup> read_iommu_groups(const HostRoots& roots, std::vector<Di
     for (const auto& name : sysfs::list_dir(base)) {
         auto id = parse_unsigned(name);
         if (!id) {
-            diagnostics.push_back({(base / name).string(), "not an IOMMU group directory; ignored"});
+            diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::NotAGroupDirectory, (base / name).string()));
             continue;
         }
         IommuGroup g;
@@ -168,7 +171,7 @@ std::vector<IommuGroup> read_iommu_groups(const HostRoots& roots, std::vector<Di
         if (auto type = sysfs::read_line(base / name / "type"))
             g.type = Fact<std::string>::known(*type);
         else
-            g.type = Fact<std::string>::unknown("the group type file needs Linux 5.11");
+            g.type = Fact<std::string>::unknown(N_("the group type file needs Linux 5.11"));
         g.noiommu = sysfs::read_line(base / name / "name") == "vfio-noiommu";
         groups.push_back(std::move(g));
     }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "reader/sysfs_file.hpp"
+#include "text/message.hpp"
 
 namespace isola::detail {
 namespace {
@@ -29,7 +30,7 @@ Fact<IommuMode> iommu_mode_of(const std::vector<IommuGroup>& groups) {
     if (identity && translated) return Fact<IommuMode>::known(IommuMode::Mixed);
     if (identity) return Fact<IommuMode>::known(IommuMode::Passthrough);
     if (translated) return Fact<IommuMode>::known(IommuMode::Translated);
-    if (unknown) return Fact<IommuMode>::unknown("the IOMMU group type file needs Linux 5.11");
+    if (unknown) return Fact<IommuMode>::unknown(N_("the IOMMU group type file needs Linux 5.11"));
     return Fact<IommuMode>::known(IommuMode::Translated);
 }
 
@@ -64,7 +65,7 @@ HostFacts read_host_facts(const HostRoots& roots, const std::vector<IommuGroup>&
     if (auto v = sysfs::read_line(roots.sysfs / "module" / "vfio" / "parameters" / "enable_unsafe_noiommu_mode"))
         h.vfio_noiommu = Fact<bool>::known(*v == "Y" || *v == "1");
     else
-        h.vfio_noiommu = Fact<bool>::unknown("the vfio module is not loaded");
+        h.vfio_noiommu = Fact<bool>::unknown(N_("the vfio module is not loaded"));
     return h;
 }
 

@@ -7,7 +7,9 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "reader/describe_read.hpp"
 #include "reader/function_queue.hpp"
+#include "text/message.hpp"
 
 extern "C" {
 #include <pci/pci.h>
@@ -77,7 +79,7 @@ void read_function(pci_access* acc, pci_dev* pd, Device& d) {
         d.subsystem_vendor_id = Fact<std::uint16_t>::known(pd->subsys_vendor_id);
         d.subsystem_device_id = Fact<std::uint16_t>::known(pd->subsys_id);
     } else {
-        d.subsystem_vendor_id = Fact<std::uint16_t>::unknown("no subsystem IDs");
+        d.subsystem_vendor_id = Fact<std::uint16_t>::unknown(N_("no subsystem IDs"));
         d.subsystem_device_id = d.subsystem_vendor_id;
     }
 
@@ -102,10 +104,8 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
     } close_on_return{out};
     const auto bus_dir = roots.sysfs / "bus" / "pci";
     if (!std::filesystem::is_directory(bus_dir / "devices"))
-        return std::unexpected(ReadError{std::format(
-            "no PCI bus at {}: sysfs is not mounted there, or this is not a sysfs root; pass the right "
-            "--sysfs-root, or use a snapshot or listing instead",
-            (bus_dir / "devices").string())});
+        return std::unexpected(
+            make_read_error({.kind = ReadErrorKind::NoPciBus, .path = (bus_dir / "devices").string(), .detail = {}}));
 
     std::lock_guard lock(libpci_mutex);
     std::vector<std::string> warnings;
@@ -146,7 +146,8 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
             out.publish();
         }
     } catch (const LibpciFailure& e) {
-        return std::unexpected(ReadError{std::format("libpci could not read {}: {}", bus_dir.string(), e.what())});
+        return std::unexpected(
+            make_read_error({.kind = ReadErrorKind::LibpciFailed, .path = bus_dir.string(), .detail = e.what()}));
     }
     for (auto& w : warnings) diagnostics.push_back({"libpci", std::move(w)});
     return {};
