@@ -26,8 +26,10 @@ std::string device_line(const Topology& t, const Bdf& bdf) {
 }
 
 void print_explanation(const Topology& t, const GroupExplanation& e) {
-    std::cout << std::format("IOMMU group {} · {} function{} · prediction {}\n", e.group, e.members.size(),
-                             e.members.size() == 1 ? "" : "s", to_string(e.prediction));
+    // TRANSLATORS: {0} a group number, {1} how many functions, {2} a prediction keyword (machine word, untranslated).
+    std::cout << say_n("IOMMU group {0} · {1} function · prediction {2}", "IOMMU group {0} · {1} functions · prediction {2}",
+                       e.members.size(), e.group, e.members.size(), to_string(e.prediction))
+              << "\n";
     for (const auto& m : e.members) std::cout << "  " << device_line(t, m) << "\n";
     for (const auto& r : e.reasons) std::cout << "  - " << r.sentence << "\n";
     if (!e.prediction_note.empty()) std::cout << "  ! " << e.prediction_note << "\n";
@@ -41,11 +43,14 @@ int run_explain(const std::vector<std::string>& raw) {
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
-    if (args->positional.size() > 1) return fail(kExitUsage, "explain takes at most one GROUP number or device address");
+    if (args->positional.size() > 1) return fail(kExitUsage, say("explain takes at most one GROUP number or device address"));
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());
     const Topology& t = loaded->topology;
-    if (!t.has_groups()) return fail(kExitNoInput, "there are no IOMMU groups to explain: " + describe_iommu_state(t.host(), false));
+    if (!t.has_groups()) {
+        // TRANSLATORS: {} says the state of the host's IOMMU (a clause).
+        return fail(kExitNoInput, say("there are no IOMMU groups to explain: {}", describe_iommu_state(t.host(), false)));
+    }
 
     auto all = explain_groups(t);
     if (args->positional.size() == 1) {
@@ -53,14 +58,14 @@ int run_explain(const std::vector<std::string>& raw) {
         std::optional<GroupId> wanted;
         if (auto bdf = Bdf::parse(what)) {
             const Device* d = t.find(*bdf);
-            if (!d) return fail(kExitNoInput, std::format("there is no PCI function {} here", bdf->str()));
-            if (!d->iommu_group) return fail(kExitNoInput, std::format("{} has no IOMMU group", bdf->str()));
+            if (!d) return fail(kExitNoInput, say("there is no PCI function {} here", bdf->str()));
+            if (!d->iommu_group) return fail(kExitNoInput, say("{} has no IOMMU group", bdf->str()));
             wanted = d->iommu_group;
         } else if (!what.empty() && what.find_first_not_of("0123456789") == std::string::npos && what.size() < 9) {
             wanted = static_cast<GroupId>(std::stoul(what));
-            if (!t.group(*wanted)) return fail(kExitNoInput, std::format("there is no IOMMU group {} here", what));
+            if (!t.group(*wanted)) return fail(kExitNoInput, say("there is no IOMMU group {} here", what));
         } else {
-            return fail(kExitUsage, std::format("\"{}\" is neither an IOMMU group number nor a device address", what));
+            return fail(kExitUsage, say("\"{}\" is neither an IOMMU group number nor a device address", what));
         }
         std::erase_if(all, [&](const GroupExplanation& e) { return e.group != *wanted; });
     }
@@ -91,18 +96,18 @@ int run_plan(const std::vector<std::string>& raw) {
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
     const std::string* vm = args->value("--vm");
-    if (!vm || vm->empty()) return fail(kExitUsage, "plan needs the target VM: --vm NAME");
-    if (args->positional.empty()) return fail(kExitUsage, "plan needs at least one device address");
+    if (!vm || vm->empty()) return fail(kExitUsage, say("plan needs the target VM: --vm NAME"));
+    if (args->positional.empty()) return fail(kExitUsage, say("plan needs at least one device address"));
     AttachRequest request{.vm = *vm};
     for (const auto& p : args->positional) {
         auto bdf = Bdf::parse(p);
-        if (!bdf) return fail(kExitUsage, std::format("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
+        if (!bdf) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
         request.devices.push_back(*bdf);
     }
     if (const std::string* b = args->value("--backend")) {
         if (*b == "legacy") request.backend = Backend::LegacyContainer;
         else if (*b == "iommufd") request.backend = Backend::Iommufd;
-        else return fail(kExitUsage, std::format("unknown backend \"{}\"; use legacy or iommufd", *b));
+        else return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
     }
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());

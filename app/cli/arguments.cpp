@@ -1,6 +1,6 @@
 #include "arguments.hpp"
 
-#include <format>
+#include "text/message.hpp"
 
 namespace isola::cli {
 
@@ -23,19 +23,19 @@ std::expected<Arguments, std::string> parse_arguments(const std::vector<std::str
             out.flags.insert(name);
         } else if (spec.repeatable.contains(name)) {
             if (!inline_value) {
-                if (i + 1 >= args.size()) return std::unexpected(std::format("option {} needs a value", name));
+                if (i + 1 >= args.size()) return std::unexpected(say("option {} needs a value", name));
                 value = args[++i];
             }
             out.lists[name].push_back(value);
         } else if (spec.with_value.contains(name)) {
             if (!inline_value) {
-                if (i + 1 >= args.size()) return std::unexpected(std::format("option {} needs a value", name));
+                if (i + 1 >= args.size()) return std::unexpected(say("option {} needs a value", name));
                 value = args[++i];
             }
-            if (out.values.contains(name)) return std::unexpected(std::format("option {} is given twice", name));
+            if (out.values.contains(name)) return std::unexpected(say("option {} is given twice", name));
             out.values[name] = value;
         } else {
-            return std::unexpected(std::format("unknown option {}", name));
+            return std::unexpected(say("unknown option {}", name));
         }
     }
     return out;

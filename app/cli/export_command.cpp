@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "export/export_config.hpp"
+#include "text/message.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -19,16 +20,16 @@ int run_export(const std::vector<std::string>& raw) {
     std::string formats;
     for (auto f : all_export_formats()) formats += (formats.empty() ? "" : ", ") + std::string(to_string(f));
     const std::string* name = args->value("--format");
-    if (!name) return std::cerr << "isolactl: export needs --format (one of " << formats << ")\n", kExitUsage;
+    if (!name) return std::cerr << "isolactl: " << say("export needs --format (one of {})", formats) << "\n", kExitUsage;
     auto format = export_format_from_string(*name);
     if (!format)
-        return std::cerr << std::format("isolactl: unknown export format \"{}\"; use one of {}\n", *name, formats), kExitUsage;
+        return std::cerr << "isolactl: " << say("unknown export format \"{0}\"; use one of {1}", *name, formats) << "\n", kExitUsage;
 
     std::vector<Bdf> selected;
     for (const auto& p : args->positional) {
         auto bdf = Bdf::parse(p);
         if (!bdf)
-            return std::cerr << std::format("isolactl: \"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)\n", p),
+            return std::cerr << "isolactl: " << say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p) << "\n",
                    kExitUsage;
         selected.push_back(*bdf);
     }
@@ -42,7 +43,7 @@ int run_export(const std::vector<std::string>& raw) {
         try {
             options.proxmox_first_index = static_cast<unsigned>(std::stoul(*i));
         } catch (const std::exception&) {
-            return std::cerr << std::format("isolactl: --proxmox-index takes a number, not \"{}\"\n", *i), kExitUsage;
+            return std::cerr << "isolactl: " << say("--proxmox-index takes a number, not \"{}\"", *i) << "\n", kExitUsage;
         }
     }
     // Sources: the listing format option is spelled --import-format for this command.
@@ -56,7 +57,7 @@ int run_export(const std::vector<std::string>& raw) {
     std::cout << result->text;
     if (!result->text.empty() && !result->text.ends_with('\n')) std::cout << '\n';
     std::cout.flush();
-    for (const auto& w : result->warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : result->warnings) std::cerr << say("warning: {}", w) << "\n";
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "graph/graph_render.hpp"
 #include "plan/attach_plan.hpp"
 #include "graph/plan_overlay.hpp"
+#include "text/message.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -31,8 +32,7 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
                                                     bool expand_vfs) {
     const std::optional<GraphFormat> format = graph_format_of(file);
     if (!format)
-        return std::unexpected(std::format("cannot tell the picture format of \"{}\": name it .svg, .png or .dot",
-                                           file.string()));
+        return std::unexpected(say("cannot tell the picture format of \"{}\": name it .svg, .png or .dot", file.string()));
     std::optional<AttachPlan> plan;
     if (!plan_devices.empty()) plan = plan_attach(topology, AttachRequest{.devices = plan_devices, .vm = vm});
     GraphOptions options = graph_options_for(topology, plan ? &*plan : nullptr);
@@ -41,9 +41,10 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
     if (!rendered) return std::unexpected(rendered.error().message);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out || !out.write(rendered->data.data(), static_cast<std::streamsize>(rendered->data.size())))
-        return std::unexpected(std::format("cannot write {}: check the directory exists and is writable", file.string()));
-    return std::format("Wrote the graph of {} PCI functions in {} IOMMU groups to {}", topology.devices().size(),
-                       topology.groups().size(), file.string());
+        return std::unexpected(say("cannot write {}: check the directory exists and is writable", file.string()));
+    // TRANSLATORS: {0} a number of PCI functions, {1} a number of IOMMU groups, {2} a file name.
+    return say("Wrote the graph of {0} PCI functions in {1} IOMMU groups to {2}", topology.devices().size(),
+               topology.groups().size(), file.string());
 }
 
 int run_graph(const std::vector<std::string>& raw) {
@@ -56,12 +57,12 @@ int run_graph(const std::vector<std::string>& raw) {
     auto args = parse_arguments(args_in, spec);
     if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
     const std::string* output = args->value("--output");
-    if (!output) return std::cerr << "isolactl: graph needs an output file: -o FILE.svg|FILE.png|FILE.dot\n", kExitUsage;
+    if (!output) return std::cerr << "isolactl: " << say("graph needs an output file: -o FILE.svg|FILE.png|FILE.dot") << "\n", kExitUsage;
     std::vector<Bdf> plan_devices;
     for (const auto& p : args->lists["--plan"]) {
         auto bdf = Bdf::parse(p);
         if (!bdf)
-            return std::cerr << std::format("isolactl: \"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)\n", p),
+            return std::cerr << "isolactl: " << say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p) << "\n",
                    kExitUsage;
         plan_devices.push_back(*bdf);
     }

@@ -4,6 +4,8 @@
 #include <format>
 #include <map>
 
+#include "text/message.hpp"
+
 namespace isola::cli {
 namespace {
 
@@ -23,7 +25,7 @@ std::string driver_text(const Device& d) {
 
 std::string class_text(const Device& d) {
     if (!d.class_name.empty()) return d.class_name;
-    return d.class_id ? std::format("class {:04x}", *d.class_id) : "?";
+    return d.class_id ? say("class {:04x}", *d.class_id) : "?";
 }
 
 std::string name_text(const Device& d) {
@@ -46,31 +48,35 @@ struct Row {
 std::string describe_usage(const Device& d) {
     std::vector<std::string> parts;
     for (const auto& n : d.usage.net) {
-        std::string s = std::format("network {} {}", n.name, n.operstate);
+        // TRANSLATORS: {0} an interface name, {1} its state as the kernel says it ("up", "down": untranslated).
+        std::string s = say("network {0} {1}", n.name, n.operstate);
         if (!n.addresses.empty()) s += " " + join(n.addresses, " ");
-        if (n.default_route_v4 || n.default_route_v6) s += " (default route)";
+        if (n.default_route_v4 || n.default_route_v6) s += " " + say("(default route)");
         parts.push_back(s);
     }
     for (const auto& b : d.usage.block) {
         std::vector<std::string> mounts = b.mountpoints;
         for (const auto& p : b.partitions) mounts.insert(mounts.end(), p.mountpoints.begin(), p.mountpoints.end());
-        std::string s = "storage " + b.name;
+        // TRANSLATORS: {} a block device name (nvme0n1).
+        std::string s = say("storage {}", b.name);
         if (!mounts.empty()) s += " (" + join(mounts, ", ") + ")";
         parts.push_back(s);
     }
     if (!d.usage.display.drm_cards.empty() || d.usage.display.console) {
-        std::string s = "display " + join(d.usage.display.drm_cards, " ");
-        if (d.usage.display.console) s += " (console)";
+        // TRANSLATORS: {} DRM card names (card0), or nothing.
+        std::string s = say("display {}", join(d.usage.display.drm_cards, " "));
+        if (d.usage.display.console) s += " " + say("(console)");
         parts.push_back(s);
     }
     if (!d.usage.usb.empty()) {
         const bool kbd = std::ranges::any_of(d.usage.usb, &UsbDevice::keyboard);
         const bool mouse = std::ranges::any_of(d.usage.usb, &UsbDevice::mouse);
-        std::string s = std::format("USB: {} device{}", d.usage.usb.size(), d.usage.usb.size() == 1 ? "" : "s");
-        if (kbd || mouse) s += std::format(" ({})", kbd && mouse ? "keyboard, mouse" : kbd ? "keyboard" : "mouse");
+        std::string s = say_n("USB: {} device", "USB: {} devices", d.usage.usb.size(), d.usage.usb.size());
+        if (kbd || mouse) s += " " + (kbd && mouse ? say("(keyboard, mouse)") : kbd ? say("(keyboard)") : say("(mouse)"));
         parts.push_back(s);
     }
-    for (const auto& s : d.usage.sound) parts.push_back("sound " + s.card + (s.name.empty() ? "" : " " + s.name));
+    // TRANSLATORS: {} a sound card (card1) and its name.
+    for (const auto& s : d.usage.sound) parts.push_back(say("sound {}", s.card + (s.name.empty() ? "" : " " + s.name)));
     return join(parts, "; ");
 }
 
@@ -79,24 +85,39 @@ std::string render_host_summary(const Topology& t) {
     const auto& src = t.source();
     const auto& h = t.host();
     if (src.snapshot_of)
-        out += std::format("Source:  {} (snapshot of {} {}{})\n", src.origin, to_string(src.snapshot_of->kind),
-                           src.snapshot_of->origin, src.captured_at.empty() ? "" : ", taken " + src.captured_at);
+        // TRANSLATORS: a heading of the host summary, aligned with the others; {0} a file, {1} a source kind
+        // (machine word: live-host, listing), {2} where that source was.
+        out += (src.captured_at.empty()
+                    ? say("Source:  {0} (snapshot of {1} {2})", src.origin, to_string(src.snapshot_of->kind),
+                          src.snapshot_of->origin)
+                    // TRANSLATORS: as above; {3} when the snapshot was taken (an ISO 8601 time).
+                    : say("Source:  {0} (snapshot of {1} {2}, taken {3})", src.origin, to_string(src.snapshot_of->kind),
+                          src.snapshot_of->origin, src.captured_at)) +
+               "\n";
     else
-        out += std::format("Source:  {} ({})\n", src.origin, to_string(src.kind));
+        // TRANSLATORS: {0} where the host was read from, {1} the source kind (machine word: live-host, listing).
+        out += say("Source:  {0} ({1})", src.origin, to_string(src.kind)) + "\n";
     if (h.hostname || h.kernel_release)
-        out += std::format("Host:    {}  kernel {}\n", h.hostname.value_or("?"), h.kernel_release.value_or("?"));
-    out += std::format("Devices: {} PCI functions, {} IOMMU groups\n", t.devices().size(), t.groups().size());
+        // TRANSLATORS: {0} the host name, {1} the kernel release ("?" when not known).
+        out += say("Host:    {0}  kernel {1}", h.hostname.value_or("?"), h.kernel_release.value_or("?")) + "\n";
+    // TRANSLATORS: {0} a number of PCI functions, {1} a number of IOMMU groups.
+    out += say("Devices: {0} PCI functions, {1} IOMMU groups", t.devices().size(), t.groups().size()) + "\n";
     if (src.from_listing() && !t.has_groups())
-        out += "IOMMU:   this listing has no IOMMU group data.\n";
+        out += say("IOMMU:   this listing has no IOMMU group data.") + "\n";
     else
-        out += "IOMMU:   " + describe_iommu_state(h, t.has_groups()) + "\n";
-    if (!h.iommu_parameters.empty()) out += "Kernel:  " + join(h.iommu_parameters, " ") + "\n";
+        // TRANSLATORS: {} says the state of the host's IOMMU (a clause).
+        out += say("IOMMU:   {}", describe_iommu_state(h, t.has_groups())) + "\n";
+    // TRANSLATORS: {} the IOMMU parameters of the kernel command line.
+    if (!h.iommu_parameters.empty()) out += say("Kernel:  {}", join(h.iommu_parameters, " ")) + "\n";
     if (src.from_listing())
-        out += "Note:    a pasted listing does not say what the host uses each device for, nor (without -k) which "
-               "driver holds it; '?' marks what is not known.\n";
+        out += say("Note:    a pasted listing does not say what the host uses each device for, nor (without -k) which "
+                   "driver holds it; '?' marks what is not known.") +
+               "\n";
     if (!t.diagnostics().empty())
-        out += std::format("Notes:   {} things could not be read or understood (see --json \"diagnostics\").\n",
-                           t.diagnostics().size());
+        out += say_n("Notes:   {} thing could not be read or understood (see --json \"diagnostics\").",
+                     "Notes:   {} things could not be read or understood (see --json \"diagnostics\").",
+                     t.diagnostics().size(), t.diagnostics().size()) +
+               "\n";
     return out;
 }
 
@@ -128,12 +149,18 @@ std::string render_group_table(const Topology& t) {
         if (!g) continue;
         const IommuGroup* group = t.group(*g);
         std::string type = group && group->type ? " · " + *group->type : "";
-        if (group && group->noiommu) type += " · no-IOMMU (unsafe, not isolated)";
-        out += std::format("IOMMU group {}{} · {} function{}\n", *g, type, rows.size(), rows.size() == 1 ? "" : "s");
+        if (group && group->noiommu) type += " · " + say("no-IOMMU (unsafe, not isolated)");
+        // TRANSLATORS: {0} a group number, {1} " · " and the group's type (DMA, identity: untranslated) or
+        // nothing, {2} how many functions the group has.
+        out += say_n("IOMMU group {0}{1} · {2} function", "IOMMU group {0}{1} · {2} functions", rows.size(), *g, type,
+                     rows.size()) +
+               "\n";
         emit_rows(rows);
     }
     if (auto it = sections.find(std::nullopt); it != sections.end()) {
-        out += std::format("No IOMMU group · {} function{}\n", it->second.size(), it->second.size() == 1 ? "" : "s");
+        out += say_n("No IOMMU group · {} function", "No IOMMU group · {} functions", it->second.size(),
+                     it->second.size()) +
+               "\n";
         emit_rows(it->second);
     }
     return out;

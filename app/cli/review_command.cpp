@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "review/review.hpp"
 #include "review/vm_definition_sources.hpp"
+#include "text/message.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -16,10 +17,10 @@ int run_review(const std::vector<std::string>& raw) {
     auto args = parse_arguments(raw, spec);
     if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
     if (!args->positional.empty())
-        return std::cerr << std::format("isolactl: review takes no arguments, but was given \"{}\"\n", args->positional[0]),
+        return std::cerr << "isolactl: " << say("review takes no arguments, but was given \"{}\"", args->positional[0]) << "\n",
                kExitUsage;
     if (args->has("--json") && args->value("--html"))
-        return std::cerr << "isolactl: choose --json or --html FILE, not both\n", kExitUsage;
+        return std::cerr << "isolactl: " << say("choose --json or --html FILE, not both") << "\n", kExitUsage;
 
     auto loaded = load_topology(*args);
     if (!loaded) return std::cerr << "isolactl: " << loaded.error() << "\n", kExitNoInput;
@@ -42,9 +43,12 @@ int run_review(const std::vector<std::string>& raw) {
     } else if (const std::string* html = args->value("--html")) {
         std::ofstream out(*html, std::ios::binary | std::ios::trunc);
         if (!out || !(out << render_review_html(review)))
-            return std::cerr << std::format("isolactl: cannot write {}: check the directory exists and is writable\n", *html),
+            return std::cerr << "isolactl: " << say("cannot write {}: check the directory exists and is writable", *html) << "\n",
                    kExitNoInput;
-        std::cout << std::format("Wrote the review of {} ({} findings) to {}\n", review.origin, review.findings.size(), *html);
+        // TRANSLATORS: {0} where the host was read from, {1} a number of findings, {2} a file name.
+        std::cout << say_n("Wrote the review of {0} ({1} finding) to {2}", "Wrote the review of {0} ({1} findings) to {2}",
+                           review.findings.size(), review.origin, review.findings.size(), *html)
+                  << "\n";
     } else {
         std::cout << demo_banner(*loaded);
         std::cout << render_review_text(review);

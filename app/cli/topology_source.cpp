@@ -18,20 +18,20 @@ std::expected<TopologySource, std::string> source_from_arguments(const Arguments
                               args.value("--etc-root");
     const bool roots = single_roots || args.value("--root");
     if (sources > 1 || (sources == 1 && roots))
-        return std::unexpected(std::string(
-            "choose one source: the live host (optionally --root DIR or --sysfs-root/--proc-root/--dev-root/--etc-root), "
-            "--snapshot FILE, --import FILE or --demo NAME"));
+        return std::unexpected(
+            say("choose one source: the live host (optionally --root DIR or --sysfs-root/--proc-root/--dev-root/--etc-root), "
+                "--snapshot FILE, --import FILE or --demo NAME"));
     if (args.value("--root") && single_roots)
-        return std::unexpected(std::string("--root DIR names every root; drop --sysfs-root/--proc-root/--dev-root/--etc-root"));
+        return std::unexpected(say("--root DIR names every root; drop --sysfs-root/--proc-root/--dev-root/--etc-root"));
     if (args.value("--format") && !args.value("--import"))
-        return std::unexpected(std::string("--format applies only to --import FILE"));
+        return std::unexpected(say("--format applies only to --import FILE"));
 
     if (auto* file = args.value("--snapshot")) return TopologySource::snapshot(*file);
     if (auto* file = args.value("--import")) {
         auto format = ListingFormat::Auto;
         if (auto* f = args.value("--format")) {
             auto parsed = listing_format_from_string(*f);
-            if (!parsed) return std::unexpected(std::format("unknown listing format \"{}\"", *f));
+            if (!parsed) return std::unexpected(say("unknown listing format \"{}\"", *f));
             format = *parsed;
         }
         return TopologySource::listing(*file, format);

@@ -366,3 +366,34 @@ TEST(CliSource, PlanUnderAGermanLocaleSpeaksGerman) {
                                       "    what to do: move the console to another GPU (or a serial console) first\n"))
         << english.out;
 }
+
+TEST(CliSource, UsageErrorsUnderGermanAndFrenchLocalesAreTranslated) {
+    auto run_in = [](const char* locale, const std::string& args) {
+        const std::string cmd = std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
+                                ISOLA_BUILD_LOCALEDIR + " " + ISOLACTL + " " + args + " 2>&1";
+        ::Run r;
+        FILE* pipe = popen(cmd.c_str(), "r");
+        if (!pipe) return r;
+        std::array<char, 4096> buf{};
+        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+        const int raw = pclose(pipe);
+        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+        return r;
+    };
+    auto german = run_in("de_DE.UTF-8", "scan --sysfs-rot /tmp");
+    EXPECT_EQ(german.status, 64);
+    EXPECT_EQ(german.out, "isolactl: unbekannte Option --sysfs-rot\n");
+    german = run_in("de_DE.UTF-8", "plan 01:00.0");
+    EXPECT_EQ(german.status, 64);
+    EXPECT_EQ(german.out, "isolactl: plan braucht die Ziel-VM: --vm NAME\n");
+    german = run_in("de_DE.UTF-8", "scan --sysfs-root /nonexistent/sys");
+    EXPECT_EQ(german.status, 66);
+    EXPECT_EQ(german.out, "isolactl: kein PCI-Bus unter /nonexistent/sys/bus/pci/devices: dort ist kein sysfs eingehängt, "
+                          "oder das ist keine sysfs-Wurzel; geben Sie das richtige --sysfs-root an oder verwenden Sie "
+                          "stattdessen einen Schnappschuss oder eine Auflistung\n");
+    auto french = run_in("fr_FR.UTF-8", "scan --json --table");
+    EXPECT_EQ(french.status, 64);
+    EXPECT_EQ(french.out, "isolactl: choisissez --json ou --table, pas les deux\n");
+    // The same mistake in the C locale is English.
+    EXPECT_EQ(isolactl("scan --json --table").out, "isolactl: choose --json or --table, not both\n");
+}
