@@ -128,9 +128,9 @@ int run_plan(const std::vector<std::string>& raw) {
             const Device* d = t.find(a.device);
             if (!d || d->iommu_group != g) continue;
             std::cout << std::format("  {:<40}  {:<30}  {}{}\n", device_line(t, a.device).substr(0, 40), to_string(a.kind),
-                                     a.from_driver.empty() ? say("(no driver)")
-                                     : a.from_driver == "?" ? say("(driver unknown)")
-                                                            : say("from {}", a.from_driver),
+                                     !a.from_driver          ? say("(driver unknown)")
+                                     : a.from_driver->empty() ? say("(no driver)")
+                                                              : say("from {}", *a.from_driver),
                                      a.selected ? "  " + say("[selected]") : std::string());
         }
     }

@@ -29,8 +29,10 @@ std::string class_text(const Device& d) {
 }
 
 std::string name_text(const Device& d) {
-    const std::string ids = std::format("[{:04x}:{:04x}]", d.vendor_id, d.device_id);
     const std::string name = d.display_name();
+    const auto id = d.pci_id();
+    if (!id) return name;
+    const std::string ids = "[" + *id + "]";
     return name == ids ? ids : name + " " + ids;
 }
 
@@ -47,14 +49,15 @@ struct Row {
 
 std::string describe_usage(const Device& d) {
     std::vector<std::string> parts;
-    for (const auto& n : d.usage.net) {
+    const auto& use = d.usage;
+    for (const auto& n : use.net.value_or({})) {
         // TRANSLATORS: {0} an interface name, {1} its state as the kernel says it ("up", "down": untranslated).
         std::string s = say("network {0} {1}", n.name, n.operstate);
         if (!n.addresses.empty()) s += " " + join(n.addresses, " ");
         if (n.default_route_v4 || n.default_route_v6) s += " " + say("(default route)");
         parts.push_back(s);
     }
-    for (const auto& b : d.usage.block) {
+    for (const auto& b : use.block.value_or({})) {
         std::vector<std::string> mounts = b.mountpoints;
         for (const auto& p : b.partitions) mounts.insert(mounts.end(), p.mountpoints.begin(), p.mountpoints.end());
         // TRANSLATORS: {} a block device name (nvme0n1).
@@ -62,21 +65,25 @@ std::string describe_usage(const Device& d) {
         if (!mounts.empty()) s += " (" + join(mounts, ", ") + ")";
         parts.push_back(s);
     }
-    if (!d.usage.display.drm_cards.empty() || d.usage.display.console) {
+    const DisplayUse display = use.display.value_or({});
+    if (!display.drm_cards.empty() || display.console) {
         // TRANSLATORS: {} DRM card names (card0), or nothing.
-        std::string s = say("display {}", join(d.usage.display.drm_cards, " "));
-        if (d.usage.display.console) s += " " + say("(console)");
+        std::string s = say("display {}", join(display.drm_cards, " "));
+        if (display.console) s += " " + say("(console)");
         parts.push_back(s);
     }
-    if (!d.usage.usb.empty()) {
-        const bool kbd = std::ranges::any_of(d.usage.usb, &UsbDevice::keyboard);
-        const bool mouse = std::ranges::any_of(d.usage.usb, &UsbDevice::mouse);
-        std::string s = say_n("USB: {} device", "USB: {} devices", d.usage.usb.size(), d.usage.usb.size());
+    const auto usb = use.usb.value_or({});
+    if (!usb.empty()) {
+        const bool kbd = std::ranges::any_of(usb, &UsbDevice::keyboard);
+        const bool mouse = std::ranges::any_of(usb, &UsbDevice::mouse);
+        std::string s = say_n("USB: {} device", "USB: {} devices", usb.size(), usb.size());
         if (kbd || mouse) s += " " + (kbd && mouse ? say("(keyboard, mouse)") : kbd ? say("(keyboard)") : say("(mouse)"));
         parts.push_back(s);
     }
     // TRANSLATORS: {} a sound card (card1) and its name.
-    for (const auto& s : d.usage.sound) parts.push_back(say("sound {}", s.card + (s.name.empty() ? "" : " " + s.name)));
+    for (const auto& s : use.sound.value_or({})) parts.push_back(say("sound {}", s.card + (s.name.empty() ? "" : " " + s.name)));
+    // Nothing seen, but not everything known: the empty cell would claim "not in use".
+    if (parts.empty() && !use.unknown_categories().empty()) return "?";
     return join(parts, "; ");
 }
 
@@ -108,10 +115,24 @@ std::string render_host_summary(const Topology& t) {
         // TRANSLATORS: {} says the state of the host's IOMMU (a clause).
         out += say("IOMMU:   {}", describe_iommu_state(h, t.has_groups())) + "\n";
     // TRANSLATORS: {} the IOMMU parameters of the kernel command line.
-    if (!h.iommu_parameters.empty()) out += say("Kernel:  {}", join(h.iommu_parameters, " ")) + "\n";
-    if (src.from_listing())
-        out += say("Note:    a pasted listing does not say what the host uses each device for, nor (without -k) which "
-                   "driver holds it; '?' marks what is not known.") +
+    if (!h.kernel_parameters.relevant.empty()) out += say("Kernel:  {}", join(h.kernel_parameters.relevant, " ")) + "\n";
+    // What the source does not say, from the facts themselves (a listing says neither; a tree
+    // without a /proc root lacks routes and mounts).
+    const auto use_unknown = std::ranges::count_if(t.devices(), [](const Device& d) {
+        return !d.is_bridge() && !d.usage.unknown_categories().empty();
+    });
+    const auto driver_unknown = std::ranges::count_if(t.devices(), [](const Device& d) { return !d.driver; });
+    if (use_unknown > 0)
+        // TRANSLATORS: {} a number of PCI functions.
+        out += say_n("Note:    the source does not fully say what the host uses {} function for.",
+                     "Note:    the source does not fully say what the host uses {} functions for.",
+                     static_cast<unsigned long>(use_unknown), use_unknown) +
+               "\n";
+    if (driver_unknown > 0)
+        // TRANSLATORS: {} a number of PCI functions; '?' is what the table shows in their driver column.
+        out += say_n("Note:    the source does not say which driver holds {} function ('?' in the table).",
+                     "Note:    the source does not say which driver holds {} functions ('?' in the table).",
+                     static_cast<unsigned long>(driver_unknown), driver_unknown) +
                "\n";
     if (!t.diagnostics().empty())
         out += say_n("Notes:   {} thing could not be read or understood (see --json \"diagnostics\").",

@@ -40,11 +40,16 @@ std::expected<TopologySource, std::string> source_from_arguments(const Arguments
     if (auto* root = args.value("--root")) return TopologySource::host_roots(HostRoots::under(*root));
     if (!roots) return TopologySource::live_host();
 
+    // Roots given one by one describe another tree: what it does not name is not this machine's.
+    // An empty root is "not given" and what it would tell stays unknown (core/reader/host_roots.hpp).
+    auto root = [&](const char* option, const char* own) {
+        if (auto* v = args.value(option)) return std::filesystem::path(*v);
+        return args.value("--sysfs-root") ? std::filesystem::path() : std::filesystem::path(own);
+    };
     HostRoots r;
-    if (auto* v = args.value("--sysfs-root")) r.sysfs = *v;
-    if (auto* v = args.value("--proc-root")) r.proc = *v;
-    if (auto* v = args.value("--dev-root")) r.dev = *v;
-    // Another tree's VMs are never this machine's: /etc is read only when named.
+    r.sysfs = root("--sysfs-root", "/sys");
+    r.proc = root("--proc-root", "/proc");
+    r.dev = root("--dev-root", "/dev");
     r.etc = args.value("--etc-root") ? std::filesystem::path(*args.value("--etc-root")) : std::filesystem::path();
     return TopologySource::host_roots(std::move(r));
 }

@@ -51,7 +51,12 @@ std::expected<CommandLine, QString> parse_command_line(const QStringList& argume
         cl.request = {LoadRequest::Kind::Demo, {}, parser.value(demo)};
     } else {
         cl.request.kind = LoadRequest::Kind::LiveHost;
-        if (parser.isSet(sysfs)) cl.request.roots.sysfs = parser.value(sysfs).toStdString();
+        if (parser.isSet(sysfs)) {
+            // Another tree: this machine's /proc and /dev are not its own (core/reader/host_roots.hpp).
+            cl.request.roots.sysfs = parser.value(sysfs).toStdString();
+            cl.request.roots.proc.clear();
+            cl.request.roots.dev.clear();
+        }
         if (parser.isSet(proc)) cl.request.roots.proc = parser.value(proc).toStdString();
         // Another tree's VM definitions are not this machine's /etc.
         if (parser.isSet(sysfs) || parser.isSet(proc)) cl.request.roots.etc.clear();

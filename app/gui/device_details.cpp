@@ -128,13 +128,12 @@ void DeviceDetails::rebuild() {
         return;
     }
     const auto& topology = *topology_;
-    const bool isListing = topology.source().from_listing();
     title_->setText(tr("%1 — %2").arg(qs(d->address.str()), qs(d->display_name())));
 
     auto* identity = addSection(tr("Identity"));
     addRow(identity, tr("Address"), qs(d->address.str()));
-    addRow(identity, tr("Vendor"), idWithName(d->vendor_id, d->vendor_name));
-    addRow(identity, tr("Device"), idWithName(d->device_id, d->device_name));
+    addRow(identity, tr("Vendor"), fact_text(d->vendor_id, [&](std::uint16_t v) { return idWithName(v, d->vendor_name); }));
+    addRow(identity, tr("Device"), fact_text(d->device_id, [&](std::uint16_t v) { return idWithName(v, d->device_name); }));
     addRow(identity, tr("Subsystem"),
            d->subsystem_vendor_id && d->subsystem_device_id
                ? FactText::value((d->subsystem_name.empty() ? QString() : qs(d->subsystem_name) + u' ') + u'[' +
@@ -210,12 +209,16 @@ void DeviceDetails::rebuild() {
     if (!d->sriov.vfs.empty()) addRow(sriov, tr("Virtual functions"), bdfList(d->sriov.vfs));
 
     auto* use = addSection(tr("Host use"));
-    if (isListing) {
-        addRow(use, tr("Used by the host"), FactText::unknown(tr("a listing does not say what the host uses").toStdString()));
-    } else {
+    {
         const auto lines = HostUseText::details(d->usage);
-        if (lines.isEmpty()) addRow(use, tr("Used by the host"), tr("not in use"));
+        const QString unknown = HostUseText::unknownCategories(d->usage);
+        if (lines.isEmpty() && unknown.isEmpty()) addRow(use, tr("Used by the host"), tr("not in use"));
         for (const auto& line : lines) addRow(use, tr("Used by the host"), line);
+        if (!unknown.isEmpty()) {
+            FactText cell = FactText::unknown(d->usage.why_unknown());
+            cell.text = tr("not known: %1").arg(unknown);
+            addRow(use, tr("Used by the host"), cell);
+        }
     }
 
     // Diagnostics the reader or importer attached to this device.

@@ -23,9 +23,37 @@ QStringList mountpoints(const BlockDevice& block) {
     return out;
 }
 
+// The categories the source told, each as a plain value (an unknown one reads as empty here;
+// unknownCategories() says which those are).
+struct Seen {
+    explicit Seen(const DeviceUsage& u)
+        : net(u.net.value_or({})), block(u.block.value_or({})), display(u.display.value_or({})),
+          usb(u.usb.value_or({})), sound(u.sound.value_or({})) {}
+    std::vector<NetInterface> net;
+    std::vector<BlockDevice> block;
+    DisplayUse display;
+    std::vector<UsbDevice> usb;
+    std::vector<SoundCard> sound;
+};
+
 }  // namespace
 
-QString HostUseText::summary(const DeviceUsage& usage) {
+QString HostUseText::unknownCategories(const DeviceUsage& usage) {
+    QStringList names;
+    for (auto c : usage.unknown_categories()) {
+        switch (c) {
+            case UsageCategory::Network: names << tr("network"); break;
+            case UsageCategory::Storage: names << tr("storage"); break;
+            case UsageCategory::Display: names << tr("display"); break;
+            case UsageCategory::Usb: names << tr("USB devices"); break;
+            case UsageCategory::Sound: names << tr("sound"); break;
+        }
+    }
+    return names.join(u", ");
+}
+
+QString HostUseText::summary(const DeviceUsage& known) {
+    const Seen usage(known);
     QStringList parts;
     for (const auto& net : usage.net) {
         parts << ((net.default_route_v4 || net.default_route_v6) ? tr("network %1 (default route)")
@@ -62,7 +90,8 @@ QString HostUseText::summary(const DeviceUsage& usage) {
     return parts.join(u"; ");
 }
 
-QStringList HostUseText::details(const DeviceUsage& usage) {
+QStringList HostUseText::details(const DeviceUsage& known) {
+    const Seen usage(known);
     QStringList lines;
     for (const auto& net : usage.net) {
         QString line = tr("network interface %1, %2").arg(qs(net.name), qs(net.operstate));

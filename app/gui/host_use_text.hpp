@@ -17,6 +17,8 @@ public:
     static QString summary(const DeviceUsage& usage);
     // One entry per interface, block device, display, USB device and sound card.
     static QStringList details(const DeviceUsage& usage);
+    // The categories the source does not tell ("network, storage, display"); empty when all are known.
+    static QString unknownCategories(const DeviceUsage& usage);
 };
 
 }  // namespace isola::gui

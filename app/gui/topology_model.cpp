@@ -30,12 +30,13 @@ FactText classText(const Device& device) {
     return fact_text(device.class_id, [](std::uint16_t c) { return TopologyModel::tr("Class %1").arg(hex(c, 4)); });
 }
 
-FactText hostUseText(const Topology& topology, const Device& device) {
-    // A pasted listing says nothing about interfaces, mounts or consoles: an empty cell there would
-    // claim the host does not use the device.
-    if (topology.source().from_listing())
-        return FactText::unknown(TopologyModel::tr("a listing does not say what the host uses").toStdString());
-    return FactText::value(HostUseText::summary(device.usage));
+FactText hostUseText(const Device& device) {
+    // An empty cell claims the host does not use the device: only when every category is known.
+    // A known use is shown even when other categories are not known (the details pane says which).
+    const QString seen = HostUseText::summary(device.usage);
+    if (seen.isEmpty() && !device.usage.unknown_categories().empty())
+        return FactText::unknown(device.usage.why_unknown());
+    return FactText::value(seen);
 }
 
 }  // namespace
@@ -132,7 +133,7 @@ QVariant TopologyModel::deviceData(const Device& device, int column, int role) c
     if (role == FilterTextRole) {
         const auto driver = device.driver.value_or({});
         return QStringList{qs(device.address.str()), qs(device.display_name()),
-                           hex(device.vendor_id, 4) + u':' + hex(device.device_id, 4), qs(driver)}
+                           qs(device.pci_id().value_or(std::string())), qs(driver)}
             .join(u'\n');
     }
 
@@ -142,7 +143,7 @@ QVariant TopologyModel::deviceData(const Device& device, int column, int role) c
         case DeviceColumn: cell = FactText::value(qs(device.display_name())); break;
         case ClassColumn: cell = classText(device); break;
         case DriverColumn: cell = driverText(device); break;
-        case HostUseColumn: cell = hostUseText(topology_, device); break;
+        case HostUseColumn: cell = hostUseText(device); break;
         default: return {};
     }
 
@@ -151,7 +152,8 @@ QVariant TopologyModel::deviceData(const Device& device, int column, int role) c
         case FactKnownRole: return cell.known;
         case Qt::ToolTipRole:
             if (!cell.known) return cell.with_reason();
-            if (column == DeviceColumn) return tr("%1 [%2:%3]").arg(cell.text, hex(device.vendor_id, 4), hex(device.device_id, 4));
+            if (column == DeviceColumn && device.vendor_id && device.device_id)
+                return tr("%1 [%2:%3]").arg(cell.text, hex(*device.vendor_id, 4), hex(*device.device_id, 4));
             return {};
         case Qt::ForegroundRole:
             // Read at paint time, so a palette change (light/dark) is followed without a reset.

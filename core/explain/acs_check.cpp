@@ -58,23 +58,8 @@ std::string acs_bit_names(std::uint16_t missing) {
 std::string missing_acs_bits(const AcsCapability& acs) { return acs_bit_names(missing_acs_controls(acs)); }
 
 AcsOverride acs_override_of(const HostFacts& host) {
-    AcsOverride o;
-    for (const auto& p : host.iommu_parameters) {
-        if (!p.starts_with("pcie_acs_override=")) continue;
-        std::istringstream in(p.substr(p.find('=') + 1));
-        for (std::string item; std::getline(in, item, ',');) {
-            if (item == "downstream") o.downstream = true;
-            else if (item == "multifunction") o.multifunction = true;
-            else if (item.starts_with("id:") && item.size() == 12) {
-                unsigned v = 0, dv = 0;
-                auto r1 = std::from_chars(item.data() + 3, item.data() + 7, v, 16);
-                auto r2 = std::from_chars(item.data() + 8, item.data() + 12, dv, 16);
-                if (r1.ec == std::errc{} && r2.ec == std::errc{})
-                    o.ids.emplace_back(static_cast<std::uint16_t>(v), static_cast<std::uint16_t>(dv));
-            }
-        }
-    }
-    return o;
+    const auto& acs = host.kernel_parameters.acs_override;
+    return acs && *acs ? **acs : AcsOverride{};
 }
 
 AcsCheck::AcsCheck(const Topology& topology, bool honour_override)
@@ -97,7 +82,7 @@ AcsFinding AcsCheck::device(const Device& d) const {
     if (override_.any() && type != PortType::Conventional && !has_acs_cap) {
         const bool port = type == PortType::RootPort || type == PortType::DownstreamPort;
         const bool listed = std::ranges::any_of(override_.ids, [&](const auto& id) {
-            return id.first == d.vendor_id && id.second == d.device_id;
+            return d.vendor_id && d.device_id && id.first == *d.vendor_id && id.second == *d.device_id;
         });
         if (listed || (override_.downstream && port) ||
             (override_.multifunction && !port && d.multifunction.value_or(false))) {

@@ -42,13 +42,8 @@ struct AcsFinding {
     bool by_override = false;
 };
 
-// What pcie_acs_override= asks for (Alex Williamson's patch, carried by Proxmox and others).
-struct AcsOverride {
-    bool downstream = false;     // root and downstream ports without an ACS capability
-    bool multifunction = false;  // multifunction endpoints without an ACS capability
-    std::vector<std::pair<std::uint16_t, std::uint16_t>> ids;  // id:vvvv:dddd
-    [[nodiscard]] bool any() const { return downstream || multifunction || !ids.empty(); }
-};
+// What the ACS override asks for; none when the command line has none or is not known (callers
+// that must tell the two apart read host.kernel_parameters.acs_override).
 AcsOverride acs_override_of(const HostFacts& host);
 
 // The REQ_ACS_FLAGS bits the capability advertises but does not enable.

@@ -135,8 +135,9 @@ bool in_scope(const AcsQuirk& q, const Device& d, bool on_root_bus) {
 std::span<const AcsQuirk> acs_quirk_table() { return kTable; }
 
 std::optional<AcsQuirk> acs_quirk_for(const Device& d, bool on_root_bus) {
+    if (!d.vendor_id || !d.device_id) return std::nullopt;  // a listing without IDs: no quirk can be matched
     for (const auto& q : kTable)
-        if (q.vendor == d.vendor_id && d.device_id >= q.device_first && d.device_id <= q.device_last &&
+        if (q.vendor == *d.vendor_id && *d.device_id >= q.device_first && *d.device_id <= q.device_last &&
             in_scope(q, d, on_root_bus))
             return q;
     return std::nullopt;

@@ -67,12 +67,10 @@ void disagreement(GroupExplanation& e, const Topology& t, bool kernel_split_more
         e.note = PredictionNote::DiffersUncertain;
     } else if (kernel_split_more) {
         e.note = PredictionNote::KernelIsolatesMore;
-        for (const auto& p : t.host().iommu_parameters)
-            if (p.starts_with("pcie_acs_override=")) {
-                e.note = PredictionNote::OverrideSplit;
-                e.note_parameter = p;
-                break;
-            }
+        if (const auto o = acs_override_of(t.host()); o.any()) {
+            e.note = PredictionNote::OverrideSplit;
+            e.note_parameter = o.parameter;
+        }
     }
 }
 

@@ -166,9 +166,17 @@ std::string describe(const ExportError& e) {
                        e.device);
         case ExportErrorKind::OnlyBridges:
             // TRANSLATORS: {0} a bridge ("0000:00:03.1 (AMD ...)"), {1} "IOMMU group 2" or "IOMMU groups 2 and 3".
-            return say("{0} is a PCI bridge and {1} holds no endpoint to pass through; bridges stay with the host, so "
-                       "select the devices behind it instead",
-                       e.device, export_detail::groups_phrase(e.groups));
+            return say_n("{0} is a PCI bridge and {1} holds no endpoint to pass through; bridges stay with the host, "
+                         "so select the devices behind it instead",
+                         "{0} is a PCI bridge and {1} hold no endpoint to pass through; bridges stay with the host, "
+                         "so select the devices behind it instead",
+                         e.groups.size(), e.device, export_detail::groups_phrase(e.groups));
+        case ExportErrorKind::IdsUnknown:
+            // TRANSLATORS: {0} a device ("0000:0b:00.0 (VGA compatible controller)"), {1} the export format,
+            // "kernel-cmdline" or "modprobe.d".
+            return say("{0} has no vendor and device IDs in this source, and {1} binds vfio-pci by ID: read the host "
+                       "itself, or import a listing made with lspci -nn, or bind by address with the driverctl export",
+                       e.device, e.format);
         case ExportErrorKind::RomFileNotAbsolute:
             return say("the ROM file \"{}\" is not an absolute path: libvirt requires one and QEMU would look for a "
                        "relative name in its own data directory; give the full path",

@@ -6,7 +6,9 @@
 namespace isola::export_detail {
 namespace {
 
-std::string id_of(const Device& d) { return std::format("{:04x}:{:04x}", d.vendor_id, d.device_id); }
+// export_config() refuses ID binding for a function without IDs, so only other functions (which
+// cannot be matched) reach the empty string here.
+std::string id_of(const Device& d) { return d.pci_id().value_or(""); }
 
 }  // namespace
 
@@ -22,7 +24,7 @@ std::vector<std::string> id_collision_warnings(const ExportSelection& s, std::st
     for (const auto& id : closure_ids(s)) {
         std::vector<std::string> caught;
         for (const Device& d : s.topology->devices())
-            if (id_of(d) == id && !std::ranges::contains(s.closure.endpoints, d.address)) caught.push_back(describe(d));
+            if (!id.empty() && id_of(d) == id && !std::ranges::contains(s.closure.endpoints, d.address)) caught.push_back(describe(d));
         if (caught.empty()) continue;
         warnings.push_back(describe(ExportNote{.kind = ExportNoteKind::IdCollision, .device = id,
                                                .other = std::string(spelling), .items = std::move(caught)}));

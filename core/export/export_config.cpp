@@ -93,6 +93,13 @@ std::expected<ExportResult, ExportError> export_config(const Topology& topology,
     auto selection = select(topology, selected, options);
     if (!selection) return std::unexpected(std::move(selection.error()));
 
+    // vfio-pci.ids= and "options vfio-pci ids=" need every endpoint's IDs; 0000:0000 would bind nothing.
+    if (format == ExportFormat::KernelCmdline || format == ExportFormat::ModprobeD)
+        for (const Device* d : selection->endpoints)
+            if (!d->pci_id())
+                return std::unexpected(error({.kind = ExportErrorKind::IdsUnknown, .device = describe(*d),
+                                              .format = std::string(to_string(format))}));
+
     ExportResult result = render(format, *selection, options);
     auto warnings = common_warnings(*selection, options);
     warnings.insert(warnings.end(), std::make_move_iterator(result.warnings.begin()),

@@ -63,6 +63,7 @@ enum class ExportErrorKind {
     NoIommuGroup,      // a function without an IOMMU group: VFIO cannot take it
     OnlyBridges,       // the closure holds no endpoint (a bridge alone in its group)
     RomFileNotAbsolute,
+    IdsUnknown,        // binding by ID (kernel-cmdline, modprobe.d) for a function whose IDs the source lacks
 };
 
 // Why an export cannot be made, as data; describe() (describe_export.cpp) says it.
@@ -72,6 +73,7 @@ struct ExportError {
     std::string device;            // "0000:0b:00.0 (NVIDIA GP104 [GeForce GTX 1080])"; NotOnHost: the address
     std::vector<GroupId> groups;   // OnlyBridges: the groups that hold no endpoint
     std::string rom_file;          // RomFileNotAbsolute
+    std::string format;            // IdsUnknown: the format's name
     bool host_has_groups = false;  // NoIommuGroup: other devices have a group (else no IOMMU is active)
 };
 

@@ -30,7 +30,7 @@ std::string_view bridge_kind(const Device& d) {
     return "bridge";
 }
 
-std::string ids(const Device& d) { return std::format("{:04x}:{:04x}", d.vendor_id, d.device_id); }
+std::string ids(const Device& d) { return d.pci_id().value_or("????:????"); }
 
 // "NVIDIA GP104 [GeForce GTX 1070]" when it fits, else the device name alone: the model name
 // says more than the vendor, and the IDs on the next line name the vendor anyway.

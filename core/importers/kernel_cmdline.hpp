@@ -13,10 +13,6 @@ namespace isola::importers {
 // "root=". nullopt otherwise.
 std::optional<std::string> kernel_cmdline_in(std::string_view line);
 
-// The IOMMU/VFIO-related parameters, in command-line order, each once: intel_iommu=, amd_iommu=,
-// iommu=, iommu.*=, pcie_acs_override=, vfio*, pci-stub/pci_stub ids.
-std::vector<std::string> iommu_parameters_of(std::string_view cmdline);
-
 // A "pcie_acs_override=..." token anywhere in `text` (also prose and '#' notes: a listing captured
 // with the override must never be read as real isolation, so any mention counts).
 std::optional<std::string> acs_override_mention(std::string_view text);

@@ -137,8 +137,12 @@ void ListingParser::add_device_line(const LspciDeviceLine& d, std::optional<Grou
 
 void ListingParser::note_acs_mention(const ListingLine& line, bool in_comment) {
     auto token = acs_override_mention(line.text);
-    if (!token || std::ranges::find(out_.host.iommu_parameters, *token) != out_.host.iommu_parameters.end()) return;
-    out_.host.iommu_parameters.push_back(*token);
+    if (!token || std::ranges::find(acs_mentions_, *token) != acs_mentions_.end()) return;
+    // On the command line itself it is no mere mention.
+    if (const auto& cmdline = out_.host.kernel_cmdline;
+        cmdline && std::ranges::contains(kernel_cmdline_words(*cmdline), std::string_view(*token)))
+        return;
+    acs_mentions_.push_back(*token);
     out_.diagnostics.push_back(to_diagnostic({.kind = in_comment ? ImportDiagnosticKind::AcsOverrideInComment
                                                              : ImportDiagnosticKind::AcsOverrideInText,
                                               .line = line.number, .text = *token}));
@@ -167,9 +171,6 @@ bool ListingParser::read_host_line(const ListingLine& line) {
         if (cmdline_seen_) return true;  // dmesg prints it twice ("Command line:", "Kernel command line:")
         cmdline_seen_ = true;
         out_.host.kernel_cmdline = Fact<std::string>::known(*cmdline);
-        for (auto& p : iommu_parameters_of(*cmdline))
-            if (std::ranges::find(out_.host.iommu_parameters, p) == out_.host.iommu_parameters.end())
-                out_.host.iommu_parameters.push_back(std::move(p));
         // "BOOT_IMAGE=/boot/vmlinuz-6.5.11-8-pve": the image name carries the release.
         if (std::size_t at = cmdline->find("vmlinuz-"); at != std::string::npos && !out_.host.kernel_release.is_known())
             out_.host.kernel_release = Fact<std::string>::known(cmdline->substr(at + 8, cmdline->find(' ', at) - at - 8));
@@ -489,6 +490,15 @@ ParsedListing ListingParser::finish() {
     set_unknown(out_.host.hostname);
     set_unknown(out_.host.kernel_release);
     set_unknown(out_.host.kernel_cmdline);
+    // Any mention of the ACS override counts, also beside a command line without it: a listing
+    // captured with the override must never be read as real isolation.
+    if (out_.host.kernel_cmdline) {
+        std::string all = *out_.host.kernel_cmdline;
+        for (const auto& m : acs_mentions_) all += " " + m;
+        out_.host.kernel_parameters = parse_kernel_parameters(all);
+    } else {
+        out_.host.kernel_parameters = kernel_parameters_from_mentions(acs_mentions_, kNotInListing);
+    }
     set_unknown(out_.host.iommu_mode);
     set_unknown(out_.host.iommu_drivers);
     set_unknown(out_.host.dev_iommu);

@@ -63,6 +63,7 @@ private:
     bool in_vmm_record_ = false;
     LspciTreeReader tree_;
     bool cmdline_seen_ = false;
+    std::vector<std::string> acs_mentions_;  // pcie_acs_override= tokens seen in prose or notes
     // Groups the structured reader gave, to catch an address listed under two groups.
     struct StructuredPlacement {
         int line = 0;

@@ -80,10 +80,12 @@ std::string first_nonempty(const std::vector<const Sighting*>& sightings, std::s
 Device build_device(const Bdf& address, const std::vector<const Sighting*>& sightings, const ParsedListing& parsed) {
     Device d;
     d.address = address;
+    d.vendor_id = Fact<std::uint16_t>::unknown(std::string(kNotInListing));
+    d.device_id = Fact<std::uint16_t>::unknown(std::string(kNotInListing));
     for (const Sighting* s : sightings) {
         if (s->vendor_id && s->device_id) {
-            d.vendor_id = *s->vendor_id;
-            d.device_id = *s->device_id;
+            d.vendor_id = Fact<std::uint16_t>::known(*s->vendor_id);
+            d.device_id = Fact<std::uint16_t>::known(*s->device_id);
             break;
         }
     }
@@ -140,7 +142,12 @@ Device build_device(const Bdf& address, const std::vector<const Sighting*>& sigh
                                         : Fact<std::vector<std::string>>::known({});
         break;
     }
-    for (const Sighting* s : sightings) d.usage.usb.insert(d.usage.usb.end(), s->usb.begin(), s->usb.end());
+    // A listing says nothing of what the host uses a device for, except the USB devices some
+    // iommu.sh variants print under a controller.
+    d.usage = DeviceUsage::unknown(std::string(kNotInListing));
+    std::vector<UsbDevice> usb;
+    for (const Sighting* s : sightings) usb.insert(usb.end(), s->usb.begin(), s->usb.end());
+    if (!usb.empty()) d.usage.usb = Fact<std::vector<UsbDevice>>::known(std::move(usb));
 
     const std::string why(kNotInListing);
     d.header_type = Fact<std::uint8_t>::unknown(why);

@@ -45,14 +45,14 @@ bool is_vfio_driver(const std::string& drv) {
 }
 
 DeviceAction action_for(const Device& d, bool selected) {
-    const std::string drv = d.driver ? *d.driver : "?";
-    DeviceAction a{d.address, ActionKind::BindVfio, drv, selected};
+    DeviceAction a{d.address, ActionKind::BindVfio, d.driver, selected};
     // From a listing the driver may be unknown: the endpoint must then be made viable like any
     // other, and the impact list says that Isola could not tell what it leaves.
     if (!d.driver) {
         a.kind = d.is_bridge() ? ActionKind::KeepBridge : ActionKind::BindVfio;
         return a;
     }
+    const std::string& drv = *d.driver;
     if (d.is_bridge()) a.kind = ActionKind::KeepBridge;
     else if (is_vfio_driver(drv)) a.kind = ActionKind::AlreadyVfio;
     else if (d.sriov.num_vfs.value_or(0) > 0) a.kind = ActionKind::RemoveVfsThenBind;
@@ -117,8 +117,16 @@ private:
             check_claims(d, gid, subject);
             if (d.is_bridge()) continue;
 
+            bool serves_host = false;  // a use the source shows, not one it merely cannot rule out
             for (auto& impact : host_impacts_of(d, t_)) {
                 const bool leaves_host = !is_vfio_driver(driver_of(d));
+                if (impact.kind == ImpactKind::UsageUnknown) {
+                    // Not knowing is no reason to refuse, but the person must confirm it, like an
+                    // unknown driver; a device already on vfio-pci serves the host with nothing.
+                    if (leaves_host) plan_.impacts.push_back(std::move(impact));
+                    continue;
+                }
+                serves_host = true;
                 if (!leaves_host) continue;
                 if (is_selected) {
                     // The person chose this device: only what would break the host is refused.
@@ -141,7 +149,7 @@ private:
                 continue;
             }
             if (!is_selected && !driver_of(d).empty() && !is_vfio_driver(driver_of(d)) && driver_of(d) != "pci-stub" &&
-                host_impacts_of(d, t_).empty())
+                !serves_host)
                 plan_.impacts.push_back({.severity = Severity::Confirm, .kind = ImpactKind::LeavesHostDriver, .device = m,
                                          .count = static_cast<int>(gid), .driver = driver_of(d)});
         }
@@ -218,7 +226,7 @@ std::string plan_fingerprint(const Topology& t, const std::vector<GroupId>& grou
         text += std::format("group {}\n", gid);
         for (const auto& m : g->members) {
             const Device& d = *t.find(m);
-            text += std::format("{} {:04x}:{:04x} {} {} {}\n", m.str(), d.vendor_id, d.device_id, d.driver.value_or("?"),
+            text += std::format("{} {} {} {} {}\n", m.str(), d.pci_id().value_or("?"), d.driver.value_or("?"),
                                 d.driver_override.value_or("?"), d.sriov.num_vfs.value_or(-1));
         }
     }

@@ -43,7 +43,7 @@ std::string_view to_string(ActionKind);
 struct DeviceAction {
     Bdf device;
     ActionKind kind;
-    std::string from_driver;  // "" when none
+    Fact<std::string> from_driver;  // known "": no driver bound; unknown: the source does not say
     bool selected = false;    // named by the person (vs. pulled in by the group)
 };
 

@@ -137,6 +137,15 @@ std::string describe_serves(const HostImpact& i) {
         case ImpactKind::UnknownDriver:
             return say("has an unknown driver ({}); if a host driver holds it, the host loses it to vfio-pci",
                        i.why_unknown.empty() ? say("not recorded") : translate(i.why_unknown.c_str()));
+        case ImpactKind::UsageUnknown: {
+            std::vector<std::string> what;
+            for (const auto& c : i.items) what.push_back(translate(c.c_str()));
+            // TRANSLATORS: {0} what the host might use it for ("network, storage and display"), {1} why
+            // that is not known ("not in a pasted listing").
+            return say("may be in use by the host: whether it serves {0} is not known ({1}); check on the host "
+                       "before it leaves its driver",
+                       join_prose(what), i.why_unknown.empty() ? say("not recorded") : translate(i.why_unknown.c_str()));
+        }
         case ImpactKind::CompanionFunction:
             return say("is another function of the same device ({}) in IOMMU group {}, not selected; the VM will not "
                        "see it",

@@ -34,6 +34,7 @@ constexpr std::array kImpactNames{
     EnumName<ImpactKind>{ImpactKind::UnknownDriver, "unknown-driver"},
     EnumName<ImpactKind>{ImpactKind::CompanionFunction, "companion-function"},
     EnumName<ImpactKind>{ImpactKind::NeedsPhysicalFunction, "needs-physical-function"},
+    EnumName<ImpactKind>{ImpactKind::UsageUnknown, "usage-unknown"},
 };
 
 }  // namespace
@@ -55,11 +56,28 @@ std::string root_location(const BlockDevice& b) {
     return b.name;
 }
 
-int keyboards_on_host(const Topology& t) {
+// The keyboards the host has; nullopt when some USB controller's devices are not known.
+std::optional<int> keyboards_on_host(const Topology& t) {
     int n = 0;
-    for (const auto& d : t.devices())
-        n += static_cast<int>(std::ranges::count_if(d.usage.usb, &UsbDevice::keyboard));
+    for (const auto& d : t.devices()) {
+        if (!d.usage.usb) {
+            if (d.base_class() == 0x0c && d.sub_class() == 0x03) return std::nullopt;
+            continue;
+        }
+        n += static_cast<int>(std::ranges::count_if(*d.usage.usb, &UsbDevice::keyboard));
+    }
     return n;
+}
+
+const char* category_name(UsageCategory c) {
+    switch (c) {
+        case UsageCategory::Network: return N_("network");
+        case UsageCategory::Storage: return N_("storage");
+        case UsageCategory::Display: return N_("display");
+        case UsageCategory::Usb: return N_("USB devices");
+        case UsageCategory::Sound: return N_("sound");
+    }
+    return "";
 }
 
 }  // namespace
@@ -68,9 +86,10 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
     std::vector<HostImpact> out;
     auto add = [&](Severity s, ImpactKind k) -> HostImpact& { return out.emplace_back(HostImpact{s, k, d.address}); };
 
+    const DeviceUsage& use = d.usage;
     // Storage: unbinding a controller under a mounted filesystem "succeeds" and corrupts it
     // (lab ground truth), so any mount is a blocker, the root filesystem above all.
-    for (const auto& b : d.usage.block) {
+    for (const auto& b : use.block.value_or({})) {
         if (b.holds_root) {
             add(Severity::Blocker, ImpactKind::RootFilesystem).name = root_location(b);
             continue;
@@ -80,7 +99,7 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         if (!mounts.empty()) add(Severity::Blocker, ImpactKind::MountedFilesystem).mounts = std::move(mounts);
     }
     // Network: an interface that is up loses its addresses and connections the moment it unbinds.
-    for (const auto& n : d.usage.net) {
+    for (const auto& n : use.net.value_or({})) {
         if (n.default_route_v4 || n.default_route_v6)
             add(Severity::Blocker, ImpactKind::DefaultRoute).name = n.name;
         else if (n.operstate == "up")
@@ -89,21 +108,30 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
             add(Severity::Note, ImpactKind::NetworkDown).name = n.name;
     }
     // Display.
-    if (d.usage.display.console)
+    const DisplayUse display = use.display.value_or({});
+    if (display.console)
         add(Severity::Blocker, ImpactKind::ConsoleDisplay);
-    else if (!d.usage.display.drm_cards.empty())
-        add(Severity::Confirm, ImpactKind::Display).items = d.usage.display.drm_cards;
+    else if (!display.drm_cards.empty())
+        add(Severity::Confirm, ImpactKind::Display).items = display.drm_cards;
     if (d.boot_vga.value_or(false)) add(Severity::Note, ImpactKind::BootGpu);
     // Input and other USB devices.
-    if (!d.usage.usb.empty()) {
-        const int here = static_cast<int>(std::ranges::count_if(d.usage.usb, &UsbDevice::keyboard));
+    if (use.usb && !use.usb->empty()) {
+        const int here = static_cast<int>(std::ranges::count_if(*use.usb, &UsbDevice::keyboard));
         std::vector<std::string> names;
-        for (const auto& u : d.usage.usb) names.push_back(u.name);
-        const bool only_keyboard = here > 0 && here == keyboards_on_host(t);
+        for (const auto& u : *use.usb) names.push_back(u.name);
+        const bool only_keyboard = here > 0 && keyboards_on_host(t) == here;
         add(only_keyboard ? Severity::Blocker : Severity::Confirm,
             only_keyboard ? ImpactKind::OnlyKeyboard : ImpactKind::UsbDevices).items = std::move(names);
     }
-    if (!d.usage.sound.empty()) add(Severity::Confirm, ImpactKind::SoundCard);
+    if (use.sound && !use.sound->empty()) add(Severity::Confirm, ImpactKind::SoundCard);
+    // What the source does not tell: a listing says nothing of network, storage or display use,
+    // so a plan made from it cannot promise that the host will not notice. Bridges stay with the
+    // host and are never unbound.
+    if (const auto unknown = use.unknown_categories(); !unknown.empty() && !d.is_bridge()) {
+        auto& i = add(Severity::Confirm, ImpactKind::UsageUnknown);
+        for (auto c : unknown) i.items.emplace_back(category_name(c));
+        i.why_unknown = use.why_unknown();
+    }
 
     // Chipset functions the host cannot do without (TrueNAS treats the same classes as critical).
     if (d.class_id) {

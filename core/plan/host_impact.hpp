@@ -36,6 +36,7 @@ enum class ImpactKind {
     UnknownDriver,      // a group member whose driver is not known (a listing without -k)
     CompanionFunction,  // another function of a selected device, in another group
     NeedsPhysicalFunction,  // a selected SR-IOV VF lives only as long as its PF keeps driver and VF count
+    UsageUnknown,       // the source does not say whether the host uses it (network, storage, ...)
 };
 std::string_view to_string(ImpactKind);
 
@@ -45,12 +46,12 @@ struct HostImpact {
     ImpactKind kind;
     Bdf device;
     std::string name;                 // interface, root filesystem's block device, chipset role, PF, group-mate name
-    std::vector<std::string> items;   // DRM cards, USB device names
+    std::vector<std::string> items;   // DRM cards, USB device names; UsageUnknown: the categories (msgids)
     std::vector<std::pair<std::string, std::string>> mounts;  // mount point, block device
     int count = 0;                    // VFs enabled, the PF's VF count (-1 unknown), a group
     int bound = 0;                    // VFs bound to drivers
     std::string driver;               // NeedsPhysicalFunction: the PF's; LeavesHostDriver: the one it leaves
-    std::string why_unknown;          // UnknownDriver: why the driver is not known
+    std::string why_unknown;          // UnknownDriver, UsageUnknown: why it is not known (a msgid)
 };
 
 // Everything the host uses `device` for, most serious first. Empty: the host would not notice.

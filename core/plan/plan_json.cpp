@@ -3,6 +3,7 @@
 
 #include "plan/attach_plan.hpp"
 #include "plan/describe_plan.hpp"
+#include "text/message.hpp"
 
 namespace isola {
 
@@ -15,7 +16,9 @@ std::string plan_to_json(const AttachPlan& p) {
     json actions = json::array();
     for (const auto& a : p.actions)
         actions.push_back({{"device", a.device.str()}, {"action", std::string(to_string(a.kind))},
-                           {"from_driver", a.from_driver}, {"selected", a.selected}});
+                           {"from_driver", a.from_driver ? json(*a.from_driver)
+                                                         : json{{"unknown", translate(a.from_driver.why_unknown.c_str())}}},
+                           {"selected", a.selected}});
     json impacts = json::array();
     for (const auto& i : p.impacts)
         impacts.push_back({{"device", i.device.str()}, {"severity", std::string(to_string(i.severity))},

@@ -18,18 +18,20 @@ constexpr const char* kNeedsRoot = N_("config space past 64 bytes needs root");
 constexpr const char* kUnreadable = N_("config space unreadable");
 constexpr const char* kNoExtended = N_("extended config space is not readable");
 
-PortType port_type_from_pcie_flags(std::uint16_t flags) {
+// The values PCIe 6.0 reserves (0x2, 0x3, 0xb-0xf) are no port type we know: unknown, not Endpoint.
+Fact<PortType> port_type_from_pcie_flags(std::uint16_t flags) {
+    auto known = [](PortType t) { return Fact<PortType>::known(t); };
     switch ((flags >> 4) & 0xf) {
-        case 0x0: return PortType::Endpoint;
-        case 0x1: return PortType::LegacyEndpoint;
-        case 0x4: return PortType::RootPort;
-        case 0x5: return PortType::UpstreamPort;
-        case 0x6: return PortType::DownstreamPort;
-        case 0x7: return PortType::PcieToPciBridge;
-        case 0x8: return PortType::PciToPcieBridge;
-        case 0x9: return PortType::RcIntegratedEndpoint;
-        case 0xa: return PortType::RcEventCollector;
-        default: return PortType::Endpoint;
+        case 0x0: return known(PortType::Endpoint);
+        case 0x1: return known(PortType::LegacyEndpoint);
+        case 0x4: return known(PortType::RootPort);
+        case 0x5: return known(PortType::UpstreamPort);
+        case 0x6: return known(PortType::DownstreamPort);
+        case 0x7: return known(PortType::PcieToPciBridge);
+        case 0x8: return known(PortType::PciToPcieBridge);
+        case 0x9: return known(PortType::RcIntegratedEndpoint);
+        case 0xa: return known(PortType::RcEventCollector);
+        default: return Fact<PortType>::unknown(N_("the PCIe capability gives a device/port type the PCIe specification reserves"));
     }
 }
 
@@ -130,7 +132,7 @@ ConfigFacts decode_config_facts(const ConfigRegisters& config) {
             set_conventional(f);
             return f;
         case PcieSearch::Found:
-            f.port_type = Fact<PortType>::known(port_type_from_pcie_flags(flags));
+            f.port_type = port_type_from_pcie_flags(flags);
             read_extended(config, f);
             return f;
     }

@@ -29,6 +29,10 @@ Diagnostic read_diagnostic(ReadDiagnosticKind kind, std::string subject, const s
             return {std::move(subject), say("its iommu_group link names \"{}\", not a group number", name)};
         case ReadDiagnosticKind::NotAGroupDirectory:
             return {std::move(subject), say("not an IOMMU group directory; ignored")};
+        case ReadDiagnosticKind::DirectoryUnreadable:
+            return {std::move(subject), say("its sysfs directory cannot be opened, so its driver, reset methods and "
+                                            "configuration are not known; run the scan as root or check the "
+                                            "permissions of /sys")};
     }
     return {std::move(subject), {}};
 }

@@ -30,6 +30,7 @@ enum class ReadDiagnosticKind {
     ConfigUnreadable,    // the function's config file could not be read
     BadGroupLink,        // its iommu_group link names `name`, which is no number
     NotAGroupDirectory,  // /sys/kernel/iommu_groups/`name` (subject: that path) is no number
+    DirectoryUnreadable, // the function's sysfs directory cannot be opened
 };
 
 // The Diagnostic for `subject` (a PCI address or a path).

@@ -131,6 +131,24 @@ void read_link(const sysfs::AttributeDir& dir, Device& d) {
     d.link.max_width = number("max_link_width");
 }
 
+void unreadable_directory(Device& d) {
+    const std::string why = N_("its sysfs directory is not readable");
+    d.header_type = Fact<std::uint8_t>::unknown(why);
+    d.multifunction = Fact<bool>::unknown(why);
+    d.port_type = Fact<PortType>::unknown(why);
+    d.acs = Fact<std::optional<AcsCapability>>::unknown(why);
+    d.driver = Fact<std::string>::unknown(why);
+    d.driver_override = Fact<std::string>::unknown(why);
+    d.vfio_cdev = Fact<std::string>::unknown(why);
+    d.reset_methods = Fact<std::vector<std::string>>::unknown(why);
+    d.boot_vga = Fact<bool>::unknown(why);
+    d.numa_node = Fact<int>::unknown(why);
+    d.sriov.num_vfs = Fact<int>::unknown(why);
+    d.sriov.total_vfs = Fact<int>::unknown(why);
+    d.link = PcieLink{Fact<std::string>::unknown(why), Fact<int>::unknown(why), Fact<std::string>::unknown(why),
+                      Fact<int>::unknown(why)};
+}
+
 }  // namespace
 
 void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, std::vector<Diagnostic>& diagnostics) {
@@ -138,6 +156,13 @@ void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, s
     read_tree_position(devices_dir, name, d);
     const sysfs::AttributeDir dir(devices_dir, name.c_str());
 
+    if (!dir.is_open()) {
+        // Everything below would read as "absent": no driver, no reset, no VFs. An unreadable
+        // directory tells none of that, so every fact from it is unknown.
+        diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::DirectoryUnreadable, name));
+        unreadable_directory(d);
+        return;
+    }
     ConfigFacts config = read_config_facts(dir);
     if (!config.readable) diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::ConfigUnreadable, name));
     d.header_type = std::move(config.header_type);

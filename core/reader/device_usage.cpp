@@ -5,6 +5,7 @@
 
 #include "reader/host_usage_reader.hpp"
 #include "reader/sysfs_file.hpp"
+#include "text/message.hpp"
 
 namespace isola::detail {
 namespace {
@@ -93,13 +94,28 @@ void read_usb_usage(const HostRoots& roots, const std::vector<Device>& devices, 
 
 void attach_host_usage(const HostRoots& roots, std::vector<Device>& devices, std::vector<Diagnostic>& diagnostics) {
     UsageByDevice usage;
-    read_network_usage(roots, usage, diagnostics);
-    read_block_usage(roots, usage, diagnostics);
+    const bool have_proc = !roots.proc.empty();
+    if (have_proc) {
+        read_network_usage(roots, usage, diagnostics);
+        read_block_usage(roots, usage, diagnostics);
+    }
     read_display_usage(roots, usage);
     read_sound_usage(roots, usage);
     read_usb_usage(roots, devices, usage);
-    for (auto& d : devices)
-        if (auto it = usage.find(d.address); it != usage.end()) d.usage = std::move(it->second);
+    constexpr const char* kNoProc = N_("no /proc root was given for this tree, so routes and mounts are not known");
+    for (auto& d : devices) {
+        FoundUsage found;
+        if (auto it = usage.find(d.address); it != usage.end()) found = std::move(it->second);
+        d.usage = DeviceUsage{
+            .net = have_proc ? Fact<std::vector<NetInterface>>::known(std::move(found.net))
+                             : Fact<std::vector<NetInterface>>::unknown(kNoProc),
+            .block = have_proc ? Fact<std::vector<BlockDevice>>::known(std::move(found.block))
+                               : Fact<std::vector<BlockDevice>>::unknown(kNoProc),
+            .display = Fact<DisplayUse>::known(std::move(found.display)),
+            .usb = Fact<std::vector<UsbDevice>>::known(std::move(found.usb)),
+            .sound = Fact<std::vector<SoundCard>>::known(std::move(found.sound)),
+        };
+    }
 }
 
 }  // namespace isola::detail

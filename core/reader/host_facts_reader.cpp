@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <sstream>
 
 #include "reader/sysfs_file.hpp"
 #include "text/message.hpp"
@@ -12,12 +11,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Parameters that change grouping, isolation or which driver claims a device at boot.
-constexpr std::array<std::string_view, 16> kIommuParameterPrefixes{
-    "intel_iommu=", "amd_iommu=", "amd_iommu_intr=", "iommu=", "iommu.passthrough=", "iommu.strict=",
-    "pcie_acs_override=", "pci=", "vfio-pci.", "vfio_pci.", "vfio_iommu_type1.", "vfio.", "iommufd.",
-    "rd.driver.pre=", "modprobe.blacklist=", "video=efifb",
-};
+constexpr const char* kNoProcRoot = N_("no /proc root was given for this tree");
+constexpr const char* kNoDevRoot = N_("no /dev root was given for this tree");
 
 Fact<IommuMode> iommu_mode_of(const std::vector<IommuGroup>& groups) {
     if (groups.empty()) return Fact<IommuMode>::known(IommuMode::Off);
@@ -36,32 +31,30 @@ Fact<IommuMode> iommu_mode_of(const std::vector<IommuGroup>& groups) {
 
 }  // namespace
 
-std::vector<std::string> iommu_parameters_of(std::string_view cmdline) {
-    std::vector<std::string> params;
-    std::istringstream in{std::string(cmdline)};
-    for (std::string word; in >> word;) {
-        if (std::ranges::any_of(kIommuParameterPrefixes, [&](std::string_view p) { return word.starts_with(p); }))
-            params.push_back(word);
-    }
-    return params;
-}
-
 HostFacts read_host_facts(const HostRoots& roots, const std::vector<IommuGroup>& groups) {
     HostFacts h;
-    auto line_fact = [](const fs::path& p) {
-        auto v = sysfs::read_line(p);
-        return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown(p.string() + " is not readable");
+    // Reasons are msgids (translated where shown), so they name the file, not the root it is under.
+    auto line_fact = [&](const fs::path& relative, const char* unreadable) {
+        if (roots.proc.empty()) return Fact<std::string>::unknown(kNoProcRoot);
+        auto v = sysfs::read_line(roots.proc / relative);
+        return v ? Fact<std::string>::known(*v) : Fact<std::string>::unknown(unreadable);
     };
-    h.hostname = line_fact(roots.proc / "sys" / "kernel" / "hostname");
-    h.kernel_release = line_fact(roots.proc / "sys" / "kernel" / "osrelease");
-    h.kernel_cmdline = line_fact(roots.proc / "cmdline");
-    if (h.kernel_cmdline) h.iommu_parameters = iommu_parameters_of(*h.kernel_cmdline);
+    h.hostname = line_fact("sys/kernel/hostname", N_("/proc/sys/kernel/hostname is not readable"));
+    h.kernel_release = line_fact("sys/kernel/osrelease", N_("/proc/sys/kernel/osrelease is not readable"));
+    h.kernel_cmdline = line_fact("cmdline", N_("/proc/cmdline is not readable"));
+    h.kernel_parameters = h.kernel_cmdline ? parse_kernel_parameters(*h.kernel_cmdline)
+                                           : unknown_kernel_parameters(h.kernel_cmdline.why_unknown);
 
     h.iommu_mode = iommu_mode_of(groups);
     h.iommu_drivers = Fact<std::vector<std::string>>::known(sysfs::list_dir(roots.sysfs / "class" / "iommu"));
     std::error_code ec;
-    h.dev_iommu = Fact<bool>::known(fs::exists(roots.dev / "iommu", ec));
-    h.vfio_cdev_support = Fact<bool>::known(fs::is_directory(roots.dev / "vfio" / "devices", ec));
+    if (roots.dev.empty()) {
+        h.dev_iommu = Fact<bool>::unknown(kNoDevRoot);
+        h.vfio_cdev_support = Fact<bool>::unknown(kNoDevRoot);
+    } else {
+        h.dev_iommu = Fact<bool>::known(fs::exists(roots.dev / "iommu", ec));
+        h.vfio_cdev_support = Fact<bool>::known(fs::is_directory(roots.dev / "vfio" / "devices", ec));
+    }
     if (auto v = sysfs::read_line(roots.sysfs / "module" / "vfio" / "parameters" / "enable_unsafe_noiommu_mode"))
         h.vfio_noiommu = Fact<bool>::known(*v == "Y" || *v == "1");
     else

@@ -1,7 +1,7 @@
 // Host-wide facts: kernel, command line, IOMMU drivers and mode, VFIO interfaces.
+// An empty proc or dev root (HostRoots) means "not given": what it would tell stays unknown.
 #pragma once
 
-#include <string_view>
 #include <vector>
 
 #include "reader/host_roots.hpp"
@@ -10,9 +10,5 @@
 namespace isola::detail {
 
 HostFacts read_host_facts(const HostRoots& roots, const std::vector<IommuGroup>& groups);
-
-// The IOMMU-related parameters of a kernel command line, in order ("intel_iommu=on", "iommu=pt",
-// "pcie_acs_override=downstream", "vfio-pci.ids=10de:1b80", ...). Shared with the importers.
-std::vector<std::string> iommu_parameters_of(std::string_view cmdline);
 
 }  // namespace isola::detail

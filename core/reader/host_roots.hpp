@@ -7,6 +7,8 @@
 
 namespace isola {
 
+// A root left empty is "not given": what it would tell stays unknown (no kernel command line
+// without proc, no /dev/iommu answer without dev) instead of being read from this machine.
 struct HostRoots {
     std::filesystem::path sysfs = "/sys";
     std::filesystem::path proc = "/proc";

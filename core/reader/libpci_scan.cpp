@@ -70,8 +70,8 @@ void read_function(pci_access* acc, pci_dev* pd, Device& d) {
     // Config registers are read by read_config_facts(), on the attribute-reader threads.
     pci_fill_info(pd, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS);
     d.address = Bdf{static_cast<std::uint32_t>(pd->domain), pd->bus, pd->dev, pd->func};
-    d.vendor_id = pd->vendor_id;
-    d.device_id = pd->device_id;
+    d.vendor_id = Fact<std::uint16_t>::known(pd->vendor_id);
+    d.device_id = Fact<std::uint16_t>::known(pd->device_id);
     d.class_id = Fact<std::uint16_t>::known(pd->device_class);
     d.prog_if = Fact<std::uint8_t>::known(pd->prog_if);
     d.revision = Fact<std::uint8_t>::known(pd->rev_id);

@@ -25,7 +25,9 @@ std::string label(const Device& d) {
     // "Device" and "Device 7ab0" are lspci's placeholders for names pci.ids lacks: the IDs say more.
     const bool placeholder = d.device_name.empty() || d.device_name == "Device" || d.device_name.starts_with("Device ");
     if (!placeholder) return d.address.str() + " (" + d.device_name + ")";
-    const std::string ids = std::format("[{:04x}:{:04x}]", d.vendor_id, d.device_id);
+    const auto id = d.pci_id();
+    if (!id) return d.address.str() + " (" + d.display_name() + ")";
+    const std::string ids = "[" + *id + "]";
     return d.address.str() + " (" + (d.vendor_name.empty() ? ids : d.vendor_name + " " + ids) + ")";
 }
 

@@ -81,65 +81,44 @@ private:
                 add(Severity::Blocker, "iommu-off", describe_iommu_state(host, false));
             return;
         }
-        const bool pt_param = std::ranges::find(host.iommu_parameters, "iommu=pt") != host.iommu_parameters.end();
+        const auto& dma = host.kernel_parameters.dma_default;
+        const bool pt_param = dma && *dma == DmaDefault::Passthrough;
         if ((host.iommu_mode && *host.iommu_mode == IommuMode::Passthrough) || (!host.iommu_mode && pt_param))
             add(Severity::Note, "iommu-passthrough", FindingDetail{.kind = FindingKind::IommuPassthrough});
     }
 
     void acs_override() {
         const auto& host = t_.host();
-        if (!host.acs_override()) return;
-        std::string param;
-        for (const auto& p : host.iommu_parameters)
-            if (p.starts_with("pcie_acs_override=")) param = p;
+        const auto& acs = host.kernel_parameters.acs_override;
+        if (!acs || !*acs) return;
         add(Severity::Confirm, "acs-override",
-            FindingDetail{.kind = FindingKind::AcsOverride, .parameter = param, .acs = acs_override_of(host)});
+            FindingDetail{.kind = FindingKind::AcsOverride, .parameter = (*acs)->parameter, .acs = **acs});
     }
 
     // vfio-pci.ids= (and pci-stub.ids=) bind by vendor:device, so every identical card goes too.
     void id_binding() {
-        for (const auto& p : t_.host().iommu_parameters) {
-            const auto eq = p.find(".ids=");
-            if (eq == std::string::npos) continue;
-            const std::string module = p.substr(0, eq);
-            std::string driver;
-            if (module == "vfio-pci" || module == "vfio_pci") driver = "vfio-pci";
-            else if (module == "pci-stub" || module == "pci_stub") driver = "pci-stub";
-            else continue;
-            std::string_view list = std::string_view(p).substr(eq + 5);
-            while (!list.empty()) {
-                const auto comma = list.find(',');
-                id_entry(module, driver, list.substr(0, comma));
-                list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-            }
-        }
+        const auto& bindings = t_.host().kernel_parameters.id_bindings;
+        if (!bindings) return;
+        for (const auto& binding : *bindings)
+            for (const auto& id : binding.ids) id_entry(binding, id);
     }
 
-    void id_entry(const std::string& module, const std::string& driver, std::string_view entry) {
-        // vendor:device[:subvendor[:subdevice[:class[:class_mask]]]]
-        unsigned ids[4] = {0, 0, 0xffffffff, 0xffffffff};
-        std::size_t n = 0;
-        for (std::string_view rest = entry; n < 4 && !rest.empty(); ++n) {
-            const auto colon = rest.find(':');
-            const auto field = rest.substr(0, colon);
-            if (std::from_chars(field.data(), field.data() + field.size(), ids[n], 16).ec != std::errc{}) return;
-            rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
-        }
-        if (n < 2) return;
+    void id_entry(const IdBinding& binding, const IdMatch& id) {
         std::vector<Bdf> matches;
         for (const auto& d : t_.devices()) {
-            if (d.vendor_id != ids[0] || d.device_id != ids[1]) continue;
-            if (ids[2] != 0xffffffff && d.subsystem_vendor_id && *d.subsystem_vendor_id != ids[2]) continue;
-            if (ids[3] != 0xffffffff && d.subsystem_device_id && *d.subsystem_device_id != ids[3]) continue;
+            // A function whose IDs the source does not give cannot be matched either way.
+            if (!d.vendor_id || !d.device_id || *d.vendor_id != id.vendor || *d.device_id != id.device) continue;
+            if (id.subsystem_vendor && d.subsystem_vendor_id && *d.subsystem_vendor_id != *id.subsystem_vendor) continue;
+            if (id.subsystem_device && d.subsystem_device_id && *d.subsystem_device_id != *id.subsystem_device) continue;
             matches.push_back(d.address);
         }
         if (matches.size() < 2) return;
         add(Severity::Confirm, "id-binding-catches-twins",
             FindingDetail{.kind = FindingKind::IdBindingCatchesTwins,
-                          .parameter = module,
-                          .entry = std::string(entry),
-                          .id = std::format("{:04x}:{:04x}", ids[0], ids[1]),
-                          .driver = driver,
+                          .parameter = binding.module,
+                          .entry = id.text,
+                          .id = std::format("{:04x}:{:04x}", id.vendor, id.device),
+                          .driver = binding.driver,
                           .devices = labels_of(t_, matches)},
             matches);
     }

@@ -16,15 +16,6 @@ namespace {
 std::string iommu_summary(const Topology& t) {
     if (!t.has_groups() && t.source().from_listing())
         return say("The listing has no IOMMU group data, so it does not say whether an IOMMU was active.");
-    if (t.has_groups() && !t.host().iommu_mode) {
-        if (t.host().iommu_mode.why_unknown.empty())
-            return say("IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed it "
-                       "through (iommu=pt) is not known.");
-        // TRANSLATORS: {} why the IOMMU's mode is not known.
-        return say("IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed it through "
-                   "(iommu=pt) is not known ({}).",
-                   t.host().iommu_mode.why_unknown);
-    }
     return describe_iommu_state(t.host(), t.has_groups());
 }
 

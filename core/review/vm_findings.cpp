@@ -15,7 +15,8 @@ namespace {
 
 // The device a claim names holds what the definition recorded (unknown subsystem IDs: no objection).
 bool holds_expected(const Device& d, const ExpectedIdentity& e) {
-    if (d.vendor_id != e.vendor_id || d.device_id != e.device_id) return false;
+    if (!d.vendor_id || !d.device_id) return true;  // a source without IDs cannot object either
+    if (*d.vendor_id != e.vendor_id || *d.device_id != e.device_id) return false;
     if (!e.subsystem || !d.subsystem_vendor_id || !d.subsystem_device_id) return true;
     return *d.subsystem_vendor_id == e.subsystem->first && *d.subsystem_device_id == e.subsystem->second;
 }
@@ -119,7 +120,9 @@ private:
 
     void changed_device(const ExpandedVm& vm, const ClaimedDevice& claim, const Device& now) {
         const ExpectedIdentity& e = *claim.expected;
-        const bool same_ids = now.vendor_id == e.vendor_id && now.device_id == e.device_id;
+        // Only called when holds_expected() said no, so the IDs are known.
+        const std::uint16_t now_vendor = now.vendor_id.value_or(0), now_device = now.device_id.value_or(0);
+        const bool same_ids = now_vendor == e.vendor_id && now_device == e.device_id;
         const auto now_sub = now.subsystem_vendor_id && now.subsystem_device_id
                                  ? std::optional{std::pair{*now.subsystem_vendor_id, *now.subsystem_device_id}}
                                  : std::nullopt;
@@ -130,7 +133,7 @@ private:
             .address = claim.address.str(),
             .mapping = e.mapping,
             .expected = ids_of(e.vendor_id, e.device_id, same_ids ? e.subsystem : std::nullopt),
-            .now = ids_of(now.vendor_id, now.device_id, same_ids ? now_sub : std::nullopt),
+            .now = ids_of(now_vendor, now_device, same_ids ? now_sub : std::nullopt),
             .now_name = now.display_name()};
         out_.push_back({Severity::Blocker, "vm-device-changed", describe(detail),
                         {claim.address}, now.iommu_group, {vm.key}});

@@ -11,7 +11,8 @@
 
 namespace isola {
 
-inline constexpr int kSnapshotVersion = 1;
+// 2: vendor and device IDs and each host-usage category may be {"unknown": why}.
+inline constexpr int kSnapshotVersion = 2;
 
 // Why a snapshot cannot be read or written, as data; describe() (describe_snapshot.cpp) says it.
 enum class SnapshotErrorKind {

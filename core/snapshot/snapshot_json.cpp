@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "snapshot/snapshot.hpp"
+#include "text/message.hpp"
 #include "text/user_file.hpp"
 
 namespace isola {
@@ -31,42 +32,48 @@ json hex_fact(const auto& f, int width) {
     return fact(f, [&](auto v) { return json(hex(v, width)); });
 }
 
+// Each category is a fact: known (a list, possibly empty) or {"unknown": why} (version 2).
 json usage_json(const DeviceUsage& u) {
     json j = json::object();
-    if (!u.net.empty()) {
-        j["net"] = json::array();
-        for (const auto& n : u.net)
-            j["net"].push_back({{"name", n.name}, {"operstate", n.operstate}, {"addresses", n.addresses},
-                                {"default_route_v4", n.default_route_v4}, {"default_route_v6", n.default_route_v6}});
-    }
-    if (!u.block.empty()) {
+    j["net"] = fact(u.net, [](const std::vector<NetInterface>& list) {
+        json a = json::array();
+        for (const auto& n : list)
+            a.push_back({{"name", n.name}, {"operstate", n.operstate}, {"addresses", n.addresses},
+                         {"default_route_v4", n.default_route_v4}, {"default_route_v6", n.default_route_v6}});
+        return a;
+    });
+    j["block"] = fact(u.block, [](const std::vector<BlockDevice>& list) {
         auto block = [](auto& self, const BlockDevice& b) -> json {
             json parts = json::array();
             for (const auto& p : b.partitions) parts.push_back(self(self, p));
             return {{"name", b.name}, {"mountpoints", b.mountpoints}, {"holds_root", b.holds_root}, {"partitions", parts}};
         };
-        j["block"] = json::array();
-        for (const auto& b : u.block) j["block"].push_back(block(block, b));
-    }
-    if (!u.display.drm_cards.empty() || u.display.console)
-        j["display"] = {{"drm_cards", u.display.drm_cards}, {"console", u.display.console}};
-    if (!u.usb.empty()) {
-        j["usb"] = json::array();
-        for (const auto& d : u.usb)
-            j["usb"].push_back({{"port", d.port}, {"name", d.name}, {"keyboard", d.keyboard}, {"mouse", d.mouse}});
-    }
-    if (!u.sound.empty()) {
-        j["sound"] = json::array();
-        for (const auto& s : u.sound) j["sound"].push_back({{"card", s.card}, {"name", s.name}});
-    }
+        json a = json::array();
+        for (const auto& b : list) a.push_back(block(block, b));
+        return a;
+    });
+    j["display"] = fact(u.display, [](const DisplayUse& d) {
+        return json{{"drm_cards", d.drm_cards}, {"console", d.console}};
+    });
+    j["usb"] = fact(u.usb, [](const std::vector<UsbDevice>& list) {
+        json a = json::array();
+        for (const auto& d : list)
+            a.push_back({{"port", d.port}, {"name", d.name}, {"keyboard", d.keyboard}, {"mouse", d.mouse}});
+        return a;
+    });
+    j["sound"] = fact(u.sound, [](const std::vector<SoundCard>& list) {
+        json a = json::array();
+        for (const auto& c : list) a.push_back({{"card", c.card}, {"name", c.name}});
+        return a;
+    });
     return j;
 }
 
 json device_json(const Device& d) {
     json j;
     j["address"] = d.address.str();
-    j["vendor_id"] = hex(d.vendor_id, 4);
-    j["device_id"] = hex(d.device_id, 4);
+    j["vendor_id"] = hex_fact(d.vendor_id, 4);
+    j["device_id"] = hex_fact(d.device_id, 4);
     j["subsystem_vendor_id"] = hex_fact(d.subsystem_vendor_id, 4);
     j["subsystem_device_id"] = hex_fact(d.subsystem_device_id, 4);
     j["class_id"] = hex_fact(d.class_id, 4);
@@ -107,7 +114,7 @@ json host_json(const HostFacts& h) {
             {"dev_iommu", fact(h.dev_iommu)},
             {"vfio_cdev_support", fact(h.vfio_cdev_support)},
             {"vfio_noiommu", fact(h.vfio_noiommu)},
-            {"iommu_parameters", h.iommu_parameters}};
+            {"iommu_parameters", h.kernel_parameters.relevant}};
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -207,43 +214,67 @@ BlockDevice block_in(const In& in) {
     return b;
 }
 
-DeviceUsage usage_in(const In& in) {
-    DeviceUsage u;
-    if (in.has("net")) {
-        auto a = in.at("net");
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            auto n = a.at(i);
-            u.net.push_back({n.at("name").str(), n.at("operstate").str(), n.at("addresses").strings(),
-                             n.at("default_route_v4").boolean(), n.at("default_route_v6").boolean()});
-        }
+std::vector<NetInterface> net_in(const In& a) {
+    std::vector<NetInterface> out;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto n = a.at(i);
+        out.push_back({n.at("name").str(), n.at("operstate").str(), n.at("addresses").strings(),
+                       n.at("default_route_v4").boolean(), n.at("default_route_v6").boolean()});
     }
-    if (in.has("block")) {
-        auto a = in.at("block");
-        for (std::size_t i = 0; i < a.size(); ++i) u.block.push_back(block_in(a.at(i)));
+    return out;
+}
+std::vector<BlockDevice> blocks_in(const In& a) {
+    std::vector<BlockDevice> out;
+    for (std::size_t i = 0; i < a.size(); ++i) out.push_back(block_in(a.at(i)));
+    return out;
+}
+DisplayUse display_in(const In& d) { return {d.at("drm_cards").strings(), d.at("console").boolean()}; }
+std::vector<UsbDevice> usb_in(const In& a) {
+    std::vector<UsbDevice> out;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto d = a.at(i);
+        out.push_back({d.at("port").str(), d.at("name").str(), d.at("keyboard").boolean(), d.at("mouse").boolean()});
     }
-    if (in.has("display")) {
-        u.display.drm_cards = in.at("display").at("drm_cards").strings();
-        u.display.console = in.at("display").at("console").boolean();
+    return out;
+}
+std::vector<SoundCard> sound_in(const In& a) {
+    std::vector<SoundCard> out;
+    for (std::size_t i = 0; i < a.size(); ++i) out.push_back({a.at(i).at("card").str(), a.at(i).at("name").str()});
+    return out;
+}
+
+// How a snapshot reads: version 1 wrote only the categories in use, and nothing for a listing,
+// which said none; version 2 writes each category as a fact.
+struct Reading {
+    long long version = kSnapshotVersion;
+    bool of_listing = false;
+};
+
+DeviceUsage usage_in(const In& in, const Reading& r) {
+    if (r.version >= 2) {
+        return DeviceUsage{
+            .net = in.at("net").fact<std::vector<NetInterface>>(net_in),
+            .block = in.at("block").fact<std::vector<BlockDevice>>(blocks_in),
+            .display = in.at("display").fact<DisplayUse>(display_in),
+            .usb = in.at("usb").fact<std::vector<UsbDevice>>(usb_in),
+            .sound = in.at("sound").fact<std::vector<SoundCard>>(sound_in),
+        };
     }
-    if (in.has("usb")) {
-        auto a = in.at("usb");
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            auto d = a.at(i);
-            u.usb.push_back({d.at("port").str(), d.at("name").str(), d.at("keyboard").boolean(), d.at("mouse").boolean()});
-        }
-    }
-    if (in.has("sound")) {
-        auto a = in.at("sound");
-        for (std::size_t i = 0; i < a.size(); ++i) u.sound.push_back({a.at(i).at("card").str(), a.at(i).at("name").str()});
-    }
+    DeviceUsage u = r.of_listing ? DeviceUsage::unknown(N_("not in a pasted listing")) : DeviceUsage::none();
+    if (in.has("net")) u.net = Fact<std::vector<NetInterface>>::known(net_in(in.at("net")));
+    if (in.has("block")) u.block = Fact<std::vector<BlockDevice>>::known(blocks_in(in.at("block")));
+    if (in.has("display")) u.display = Fact<DisplayUse>::known(display_in(in.at("display")));
+    if (in.has("usb")) u.usb = Fact<std::vector<UsbDevice>>::known(usb_in(in.at("usb")));
+    if (in.has("sound")) u.sound = Fact<std::vector<SoundCard>>::known(sound_in(in.at("sound")));
     return u;
 }
 
-Device device_in(const In& in) {
+Device device_in(const In& in, const Reading& r) {
     Device d;
     d.address = in.at("address").bdf();
-    d.vendor_id = static_cast<std::uint16_t>(in.at("vendor_id").hex_number(4));
-    d.device_id = static_cast<std::uint16_t>(in.at("device_id").hex_number(4));
+    // Version 1 always wrote the IDs as hex; version 2 may write {"unknown": why}.
+    d.vendor_id = hex_fact_in<std::uint16_t>(in.at("vendor_id"), 4);
+    d.device_id = hex_fact_in<std::uint16_t>(in.at("device_id"), 4);
     d.subsystem_vendor_id = hex_fact_in<std::uint16_t>(in.at("subsystem_vendor_id"), 4);
     d.subsystem_device_id = hex_fact_in<std::uint16_t>(in.at("subsystem_device_id"), 4);
     d.class_id = hex_fact_in<std::uint16_t>(in.at("class_id"), 4);
@@ -289,7 +320,7 @@ Device device_in(const In& in) {
     auto vfs = sriov.at("vfs");
     for (std::size_t i = 0; i < vfs.size(); ++i) d.sriov.vfs.push_back(vfs.at(i).bdf());
     if (!sriov.at("physfn").is_null()) d.sriov.physfn = sriov.at("physfn").bdf();
-    d.usage = usage_in(in.at("usage"));
+    d.usage = usage_in(in.at("usage"), r);
     return d;
 }
 
@@ -299,15 +330,22 @@ HostFacts host_in(const In& in) {
     h.kernel_release = string_fact(in.at("kernel_release"));
     h.kernel_cmdline = string_fact(in.at("kernel_cmdline"));
     h.iommu_mode = in.at("iommu_mode").fact<IommuMode>([](const In& v) {
-        for (auto m : {IommuMode::Off, IommuMode::Translated, IommuMode::Passthrough, IommuMode::Mixed})
-            if (to_string(m) == v.str()) return m;
+        if (auto m = iommu_mode_from_string(v.str())) return *m;
         throw Bad{v.path(), SnapshotDamage::NotAnIommuMode, v.str()};
     });
     h.iommu_drivers = in.at("iommu_drivers").fact<std::vector<std::string>>([](const In& v) { return v.strings(); });
     h.dev_iommu = bool_fact(in.at("dev_iommu"));
     h.vfio_cdev_support = bool_fact(in.at("vfio_cdev_support"));
     h.vfio_noiommu = bool_fact(in.at("vfio_noiommu"));
-    h.iommu_parameters = in.at("iommu_parameters").strings();
+    // The typed parameters are read again from what was recorded, by the one parser.
+    const auto mentioned = in.at("iommu_parameters").strings();
+    if (h.kernel_cmdline) {
+        std::string all = *h.kernel_cmdline;
+        for (const auto& m : mentioned) all += " " + m;
+        h.kernel_parameters = parse_kernel_parameters(all);
+    } else {
+        h.kernel_parameters = kernel_parameters_from_mentions(mentioned, h.kernel_cmdline.why_unknown);
+    }
     return h;
 }
 
@@ -377,7 +415,8 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
         }
         std::vector<Device> devices;
         auto ds = root.at("devices");
-        for (std::size_t i = 0; i < ds.size(); ++i) devices.push_back(device_in(ds.at(i)));
+        const Reading reading{.version = version, .of_listing = source.snapshot_of->kind == SourceKind::Listing};
+        for (std::size_t i = 0; i < ds.size(); ++i) devices.push_back(device_in(ds.at(i), reading));
         std::vector<Diagnostic> diagnostics;
         auto dg = root.at("diagnostics");
         for (std::size_t i = 0; i < dg.size(); ++i)

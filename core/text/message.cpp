@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kDomain = "isola";
 }  // namespace
 
-std::string translate(const char* msgid) { return ::dgettext(kDomain, msgid); }
+// gettext("") is the catalog's header, never a translation of nothing.
+std::string translate(const char* msgid) { return *msgid ? ::dgettext(kDomain, msgid) : std::string(); }
 
 std::string translate_plural(const char* singular, const char* plural, unsigned long n) {
     return ::dngettext(kDomain, singular, plural, n);

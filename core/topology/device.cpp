@@ -4,6 +4,8 @@
 #include <format>
 #include <utility>
 
+#include "text/message.hpp"
+
 namespace isola {
 namespace {
 
@@ -54,8 +56,17 @@ std::string Device::display_name() const {
     if (!vendor_name.empty() && !device_name.empty()) return vendor_name + " " + device_name;
     if (!device_name.empty()) return device_name;
     // pci.ids knows the vendor but not this device (new hardware, old pci.ids): say so like lspci.
-    if (!vendor_name.empty()) return std::format("{} Device {:04x}", vendor_name, device_id);
-    return std::format("[{:04x}:{:04x}]", vendor_id, device_id);
+    if (!vendor_name.empty() && device_id) return std::format("{} Device {:04x}", vendor_name, *device_id);
+    if (auto id = pci_id()) return std::format("[{}]", *id);
+    if (!vendor_name.empty()) return vendor_name;
+    // A listing that shows neither names nor IDs may still show the class.
+    if (!class_name.empty()) return class_name;
+    return say("unknown device");
+}
+
+std::optional<std::string> Device::pci_id() const {
+    if (!vendor_id || !device_id) return std::nullopt;
+    return std::format("{:04x}:{:04x}", *vendor_id, *device_id);
 }
 
 }  // namespace isola

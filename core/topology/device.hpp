@@ -66,9 +66,10 @@ struct SriovInfo {
 struct Device {
     Bdf address;
 
-    // Identity. Vendor and device IDs are always known (no device without them); the rest may not be.
-    std::uint16_t vendor_id = 0;
-    std::uint16_t device_id = 0;
+    // Identity. Every real function has vendor and device IDs, but a pasted listing may not show
+    // them (iommu.sh without -nn, a bare group/address list): then they are unknown, never 0000.
+    Fact<std::uint16_t> vendor_id;
+    Fact<std::uint16_t> device_id;
     Fact<std::uint16_t> subsystem_vendor_id;
     Fact<std::uint16_t> subsystem_device_id;
     Fact<std::uint16_t> class_id;  // base class and sub-class, e.g. 0x0300 (VGA)
@@ -110,7 +111,9 @@ struct Device {
     // 0xff when the class is not known (0xff is "unassigned class" in the PCI spec too).
     [[nodiscard]] std::uint8_t base_class() const { return class_id ? static_cast<std::uint8_t>(*class_id >> 8) : 0xff; }
     [[nodiscard]] std::uint8_t sub_class() const { return class_id ? static_cast<std::uint8_t>(*class_id & 0xff) : 0xff; }
-    [[nodiscard]] std::string display_name() const;  // "vendor device" or "[vvvv:dddd]"
+    [[nodiscard]] std::string display_name() const;  // "vendor device", "[vvvv:dddd]" or the class
+    // "vvvv:dddd", or nullopt when either ID is unknown.
+    [[nodiscard]] std::optional<std::string> pci_id() const;
 
     friend bool operator==(const Device&, const Device&) = default;
 };

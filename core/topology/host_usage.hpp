@@ -46,16 +46,53 @@ struct SoundCard {
     friend bool operator==(const SoundCard&, const SoundCard&) = default;
 };
 
-struct DeviceUsage {
-    std::vector<NetInterface> net;
-    std::vector<BlockDevice> block;
-    DisplayUse display;
-    std::vector<UsbDevice> usb;
-    std::vector<SoundCard> sound;
+// Each category is a Fact: the live host reads all of them (a category whose files are missing
+// stays unknown, with why); a pasted listing says none, or only USB devices in a `lsusb -t` part.
+// "Known empty" is a claim that the host does not use the device that way; "unknown" is not.
+enum class UsageCategory { Network, Storage, Display, Usb, Sound };
 
+struct DeviceUsage {
+    Fact<std::vector<NetInterface>> net;
+    Fact<std::vector<BlockDevice>> block;
+    Fact<DisplayUse> display;
+    Fact<std::vector<UsbDevice>> usb;
+    Fact<std::vector<SoundCard>> sound;
+
+    // Every category known and empty: the source read the host and found no use.
+    static DeviceUsage none() {
+        return {Fact<std::vector<NetInterface>>::known({}), Fact<std::vector<BlockDevice>>::known({}),
+                Fact<DisplayUse>::known({}), Fact<std::vector<UsbDevice>>::known({}),
+                Fact<std::vector<SoundCard>>::known({})};
+    }
+    // Every category unknown for `why` (a msgid).
+    static DeviceUsage unknown(const std::string& why) {
+        return {Fact<std::vector<NetInterface>>::unknown(why), Fact<std::vector<BlockDevice>>::unknown(why),
+                Fact<DisplayUse>::unknown(why), Fact<std::vector<UsbDevice>>::unknown(why),
+                Fact<std::vector<SoundCard>>::unknown(why)};
+    }
+
+    // A known category shows use.
     [[nodiscard]] bool any() const {
-        return !net.empty() || !block.empty() || !display.drm_cards.empty() || display.console ||
-               !usb.empty() || !sound.empty();
+        return (net && !net->empty()) || (block && !block->empty()) ||
+               (display && (!display->drm_cards.empty() || display->console)) || (usb && !usb->empty()) ||
+               (sound && !sound->empty());
+    }
+    // The categories the source does not tell, in a fixed order; empty when all are known.
+    [[nodiscard]] std::vector<UsageCategory> unknown_categories() const {
+        std::vector<UsageCategory> out;
+        if (!net) out.push_back(UsageCategory::Network);
+        if (!block) out.push_back(UsageCategory::Storage);
+        if (!display) out.push_back(UsageCategory::Display);
+        if (!usb) out.push_back(UsageCategory::Usb);
+        if (!sound) out.push_back(UsageCategory::Sound);
+        return out;
+    }
+    // Why the first unknown category is unknown ("" when all are known).
+    [[nodiscard]] std::string why_unknown() const {
+        for (const std::string* why : {&net.why_unknown, &block.why_unknown, &display.why_unknown,
+                                       &usb.why_unknown, &sound.why_unknown})
+            if (!why->empty()) return *why;
+        return {};
     }
     friend bool operator==(const DeviceUsage&, const DeviceUsage&) = default;
 };

@@ -43,6 +43,15 @@ TEST(DescribeExport, EveryErrorInEnglish) {
                                    .groups = {2}}),
               "0000:00:03.1 (AMD Bridge) is a PCI bridge and IOMMU group 2 holds no endpoint to pass through; bridges "
               "stay with the host, so select the devices behind it instead");
+    EXPECT_EQ(describe(ExportError{.kind = ExportErrorKind::OnlyBridges, .device = "0000:00:03.1 (AMD Bridge)",
+                                   .groups = {2, 3}}),
+              "0000:00:03.1 (AMD Bridge) is a PCI bridge and IOMMU groups 2 and 3 hold no endpoint to pass through; "
+              "bridges stay with the host, so select the devices behind it instead");
+    EXPECT_EQ(describe(ExportError{.kind = ExportErrorKind::IdsUnknown, .device = "0000:0b:00.0 (VGA compatible controller)",
+                                   .format = "kernel-cmdline"}),
+              "0000:0b:00.0 (VGA compatible controller) has no vendor and device IDs in this source, and kernel-cmdline "
+              "binds vfio-pci by ID: read the host itself, or import a listing made with lspci -nn, or bind by address "
+              "with the driverctl export");
     EXPECT_EQ(describe(ExportError{.kind = ExportErrorKind::RomFileNotAbsolute, .rom_file = "gtx1080.rom"}),
               "the ROM file \"gtx1080.rom\" is not an absolute path: libvirt requires one and QEMU would look for a "
               "relative name in its own data directory; give the full path");

@@ -63,3 +63,30 @@ TEST(ExportErrors, RelativeRomFileIsRefused) {
               "the ROM file \"gtx1080.rom\" is not an absolute path: libvirt requires one and QEMU would look for a "
               "relative name in its own data directory; give the full path");
 }
+
+// A listing without IDs (iommu.sh without -nn, a bare group list): binding by ID would write
+// vfio-pci.ids=0000:0000, which binds nothing; it is refused and the address-based export works.
+TEST(ExportErrors, BindingByIdWithoutIdsIsRefused) {
+    std::vector<Device> devices = test_host().devices();
+    for (auto& d : devices) {
+        d.vendor_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
+        d.device_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
+        d.vendor_name.clear();
+        d.device_name.clear();
+        d.class_name = d.address == *Bdf::parse("0b:00.0") ? "VGA compatible controller" : "Audio device";
+    }
+    const Topology host({}, HostFacts{}, std::move(devices), {}, {});
+    for (auto format : {ExportFormat::KernelCmdline, ExportFormat::ModprobeD}) {
+        const auto r = export_config(host, bdfs({"0b:00.0"}), format);
+        ASSERT_FALSE(r) << to_string(format);
+        EXPECT_EQ(r.error().kind, ExportErrorKind::IdsUnknown);
+        EXPECT_EQ(r.error().sentence,
+                  "0000:0b:00.0 (VGA compatible controller) has no vendor and device IDs in this source, and " +
+                      std::string(to_string(format)) +
+                      " binds vfio-pci by ID: read the host itself, or import a listing made with lspci -nn, or bind "
+                      "by address with the driverctl export");
+    }
+    const auto by_address = export_config(host, bdfs({"0b:00.0"}), ExportFormat::Driverctl);
+    ASSERT_TRUE(by_address) << by_address.error().sentence;
+    EXPECT_EQ(by_address->text.find("0000:0000"), std::string::npos) << by_address->text;
+}

@@ -26,9 +26,10 @@ struct DeviceSpec {
 
 inline Device make_device(const DeviceSpec& spec) {
     Device d;
+    d.usage = DeviceUsage::none();  // read from a host: no use found unless set below
     d.address = *Bdf::parse(spec.address);
-    d.vendor_id = spec.vendor;
-    d.device_id = spec.device;
+    d.vendor_id = Fact<std::uint16_t>::known(spec.vendor);
+    d.device_id = Fact<std::uint16_t>::known(spec.device);
     d.class_id = Fact<std::uint16_t>::known(spec.class_id);
     d.vendor_name = spec.vendor_name;
     d.device_name = spec.device_name;

@@ -5,6 +5,7 @@ namespace {
 
 Device function(const char* bdf, std::optional<GroupId> group, const char* driver) {
     Device d;
+    d.usage = DeviceUsage::none();  // read from a host: no use found unless set below
     d.address = *Bdf::parse(bdf);
     d.iommu_group = group;
     d.driver = Fact<std::string>::known(driver);
@@ -16,8 +17,8 @@ Device port(const char* bdf, GroupId group, const char* parent, PortType type) {
     if (parent) d.parent = Bdf::parse(parent);
     d.port_type = Fact<PortType>::known(type);
     d.header_type = Fact<std::uint8_t>::known(1);
-    d.vendor_id = 0x1022;
-    d.device_id = 0x1483;
+    d.vendor_id = Fact<std::uint16_t>::known(0x1022);
+    d.device_id = Fact<std::uint16_t>::known(0x1483);
     d.vendor_name = "Advanced Micro Devices, Inc. [AMD]";
     d.device_name = "Starship/Matisse GPP Bridge";
     return d;
@@ -27,8 +28,8 @@ Device endpoint(const char* bdf, GroupId group, const char* parent, const char* 
                 std::uint16_t device, const char* name) {
     Device d = function(bdf, group, driver);
     if (parent) d.parent = Bdf::parse(parent);
-    d.vendor_id = vendor;
-    d.device_id = device;
+    d.vendor_id = Fact<std::uint16_t>::known(vendor);
+    d.device_id = Fact<std::uint16_t>::known(device);
     d.device_name = name;
     return d;
 }

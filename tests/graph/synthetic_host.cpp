@@ -22,11 +22,12 @@ public:
     explicit HostWriter(std::size_t capacity) { devices_.reserve(capacity); }
     Device& add(Bdf address, std::optional<Bdf> parent, PortType type) {
         Device d;
+        d.usage = DeviceUsage::none();  // read from a host: no use found unless set below
         d.address = address;
         d.parent = parent;
         d.iommu_group = next_group_++;
         d.port_type = Fact<PortType>::known(type);
-        d.vendor_id = 0x8086;
+        d.vendor_id = Fact<std::uint16_t>::known(0x8086);
         bool bridge = type == PortType::RootPort || type == PortType::UpstreamPort || type == PortType::DownstreamPort;
         d.header_type = Fact<std::uint8_t>::known(bridge ? 1 : 0);
         d.class_id = Fact<std::uint16_t>::known(bridge ? 0x0604 : 0x0200);
@@ -76,7 +77,7 @@ Topology make_synthetic_host(const SyntheticHostShape& shape) {
             const std::size_t nic_bus = ++bus;
             for (std::size_t pf = 0; pf < kPfsPerNic; ++pf) {
                 Device& phys = host.add(at(domain, nic_bus, 0, pf), dp_bdf, PortType::Endpoint);
-                phys.device_id = 0x10fb;
+                phys.device_id = Fact<std::uint16_t>::known(0x10fb);
                 phys.device_name = "82599ES 10-Gigabit SFI/SFP+ Network Connection";
                 phys.driver = Fact<std::string>::known("ixgbe");
                 phys.multifunction = Fact<bool>::known(true);
@@ -86,7 +87,7 @@ Topology make_synthetic_host(const SyntheticHostShape& shape) {
                     // The kernel places VF n at routing ID PF + offset + n * stride; here stride 1.
                     Device& vf = host.add(at(domain, nic_bus, 2 + pf * vf_devices + v / 8, v % 8), dp_bdf,
                                           PortType::Endpoint);
-                    vf.device_id = 0x10ed;
+                    vf.device_id = Fact<std::uint16_t>::known(0x10ed);
                     vf.device_name = "82599 Ethernet Controller Virtual Function";
                     vf.driver = Fact<std::string>::known(v % 8 == 7 ? "vfio-pci" : "ixgbevf");
                     vf.sriov.physfn = pf_bdf;

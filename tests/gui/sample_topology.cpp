@@ -6,9 +6,10 @@ namespace {
 Device device(Bdf address, std::uint16_t vendor, std::uint16_t id, std::string vendor_name, std::string name,
               std::uint16_t class_id, std::string class_name, std::optional<GroupId> group, std::string driver) {
     Device d;
+    d.usage = DeviceUsage::none();  // read from a host: no use found unless set below
     d.address = address;
-    d.vendor_id = vendor;
-    d.device_id = id;
+    d.vendor_id = Fact<std::uint16_t>::known(vendor);
+    d.device_id = Fact<std::uint16_t>::known(id);
     d.vendor_name = std::move(vendor_name);
     d.device_name = std::move(name);
     d.class_id = Fact<std::uint16_t>::known(class_id);
@@ -32,27 +33,27 @@ Topology sample_topology(bool with_groups) {
                       g(1), "amdgpu");
     gpu.parent = kRootPort;
     gpu.boot_vga = Fact<bool>::known(true);
-    gpu.usage.display = {{"card0"}, true};
+    gpu.usage.display = Fact<DisplayUse>::known({{"card0"}, true});
     devices.push_back(gpu);
     auto audio = device(kGpuAudio, 0x1002, 0xab30, "AMD", "Navi 31 HDMI/DP Audio", 0x0403, "Audio device", g(1),
                         "snd_hda_intel");
     audio.parent = kRootPort;
-    audio.usage.sound = {{"card1", "HDA ATI HDMI"}};
+    audio.usage.sound = Fact<std::vector<SoundCard>>::known({{"card1", "HDA ATI HDMI"}});
     devices.push_back(audio);
 
     auto nic = device(kNic, 0x8086, 0x125c, "Intel Corporation", "Ethernet Controller I226-V", 0x0200,
                       "Ethernet controller", g(14), "igc");
-    nic.usage.net = {{"enp3s0", "up", {"192.0.2.10/24"}, true, false}};
+    nic.usage.net = Fact<std::vector<NetInterface>>::known({{"enp3s0", "up", {"192.0.2.10/24"}, true, false}});
     devices.push_back(nic);
 
     auto nvme = device(kNvme, 0x144d, 0xa80a, "Samsung Electronics Co Ltd", "NVMe SSD Controller PM9A1", 0x0108,
                        "Non-Volatile memory controller", g(15), "nvme");
-    nvme.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
+    nvme.usage.block = Fact<std::vector<BlockDevice>>::known({{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}});
     devices.push_back(nvme);
 
     auto usb = device(kUsb, 0x1022, 0x43f7, "AMD", "600 Series Chipset USB 3.2 Controller", 0x0c03, "USB controller",
                       g(16), "xhci_hcd");
-    usb.usage.usb = {{"1-2", "Keyboard", true, false}, {"1-3", "Mouse", false, true}};
+    usb.usage.usb = Fact<std::vector<UsbDevice>>::known({{"1-2", "Keyboard", true, false}, {"1-3", "Mouse", false, true}});
     devices.push_back(usb);
 
     // No names and no driver: the table falls back to [vvvv:dddd] and shows a dash for the driver.

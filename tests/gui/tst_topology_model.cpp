@@ -105,8 +105,10 @@ private Q_SLOTS:
     void listingsDoNotClaimTheHostUsesNothing() {
         auto t = sample_topology();
         Source listing{SourceKind::Listing, "paste.txt", "iommu-loop", "", false};
+        auto devices = t.devices();
+        for (auto& d : devices) d.usage = DeviceUsage::unknown("not in a pasted listing");
         TopologyModel model;
-        model.setTopology(Topology(listing, t.host(), t.devices(), t.groups(), {}));
+        model.setTopology(Topology(listing, t.host(), std::move(devices), t.groups(), {}));
         const auto use = model.indexOf(test::kNic, TopologyModel::HostUseColumn);
         QCOMPARE(use.data().toString(), u"unknown"_s);
         QCOMPARE(use.data(TopologyModel::FactKnownRole).toBool(), false);

@@ -2,37 +2,20 @@
 // through the German and French catalogs the build compiled.
 #include <gtest/gtest.h>
 
-#include <clocale>
-#include <cstdlib>
 #include <string>
 
 #include "importers/describe_import.hpp"
 #include "reader/describe_read.hpp"
+#include "support/speaking.hpp"
 #include "text/message.hpp"
 
 using namespace isola;
+using isola::test::Speaking;
 
 namespace {
 
 const Bdf kGpu = *Bdf::parse("0b:00.0");
 const Bdf kAudio = *Bdf::parse("0b:00.1");
-
-// The process speaks `locale` with the build's catalogs while it lives.
-class Speaking {
-public:
-    explicit Speaking(const char* locale) {
-        ::unsetenv("LANGUAGE");  // it would override the locale for messages
-        ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-        bind_message_catalog(ISOLA_BUILD_LOCALEDIR);
-    }
-    ~Speaking() { std::setlocale(LC_ALL, "C"); }
-    Speaking(const Speaking&) = delete;
-    Speaking& operator=(const Speaking&) = delete;
-    bool ok() const { return ok_; }
-
-private:
-    bool ok_ = false;
-};
 
 ImportDiagnostic line_diagnostic(ImportDiagnosticKind kind, std::string text) {
     return {.kind = kind, .line = 7, .text = std::move(text)};

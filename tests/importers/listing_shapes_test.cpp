@@ -95,8 +95,8 @@ TEST(ListingShapes, DrawnLspciKLinesGiveDriversAndSubsystems) {
     Topology t = import_ok(shape_text("03_ascii-plus-tree-with-drivers.txt"));
     const Device* gpu = t.find(*Bdf::parse("0a:00.0"));
     ASSERT_NE(gpu, nullptr);
-    EXPECT_EQ(gpu->vendor_id, 0x1002);
-    EXPECT_EQ(gpu->device_id, 0x73ff);
+    EXPECT_EQ(gpu->vendor_id, Fact<std::uint16_t>::known(0x1002));
+    EXPECT_EQ(gpu->device_id, Fact<std::uint16_t>::known(0x73ff));
     EXPECT_EQ(gpu->device_name, "Navi 23 [Radeon RX 6600/6600 XT/6600M]");
     EXPECT_EQ(gpu->driver, Fact<std::string>::known("vfio-pci"));
     EXPECT_EQ(gpu->subsystem_vendor_id, Fact<std::uint16_t>::known(0x1da2));

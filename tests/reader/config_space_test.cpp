@@ -124,6 +124,17 @@ TEST(ConfigSpace, ConventionalPciHasNoAcsToAskFor) {
     EXPECT_EQ(*bare.port_type, PortType::Conventional);
 }
 
+// Device/port type values the PCIe specification reserves are no port type: unknown, with why,
+// never taken for an endpoint (which would let the ACS check reason about it).
+TEST(ConfigSpace, AReservedPortTypeIsUnknownNotAnEndpoint) {
+    for (unsigned reserved : {0x2u, 0x3u, 0xbu, 0xfu}) {
+        const auto f = facts_of(pcie_function(4096, reserved));
+        EXPECT_FALSE(f.port_type) << reserved;
+        EXPECT_EQ(f.port_type.why_unknown,
+                  "the PCIe capability gives a device/port type the PCIe specification reserves");
+    }
+}
+
 TEST(ConfigSpace, UnreadablePartsAreUnknownWithTheReason) {
     // A PCIe function whose config file has no extended space (no ECAM, or a PCI-X mode 1 path).
     const auto legacy = facts_of(pcie_function(256, 0x0));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "reader/device_attributes.hpp"
 #include "reader/read_host.hpp"
 
 using namespace isola;
@@ -63,7 +64,7 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_EQ(r->devices().size(), 1u);
     const Device& d = r->devices().front();
-    EXPECT_EQ(d.vendor_id, 0x8086);
+    EXPECT_EQ(d.vendor_id, Fact<std::uint16_t>::known(0x8086));
     EXPECT_EQ(*d.class_id, 0x0200);
     EXPECT_EQ(d.subsystem_vendor_id.value_or(0), 0x8086);
     EXPECT_EQ(d.subsystem_device_id.value_or(0xffff), 0x0000);
@@ -87,4 +88,54 @@ TEST(ReaderErrors, MissingAndMalformedFilesBecomeUnknownsNotCrashes) {
     ASSERT_TRUE(one && four);
     EXPECT_EQ(one->diagnostics(), four->diagnostics());
     EXPECT_EQ(*one, *four);
+}
+
+// A function whose sysfs directory cannot be opened (gone between listing and reading, or denied)
+// must not read as "no driver, no reset, no VFs": every fact from it is unknown, and a diagnostic
+// says so.
+TEST(ReaderErrors, AnUnreadableDirectoryGivesUnknownsNotAbsences) {
+    TempDir t;
+    const sysfs::AttributeDir devices_dir(t.path);  // holds no 0000:00:02.0
+    Device d;
+    d.address = *Bdf::parse("0000:00:02.0");
+    std::vector<Diagnostic> diagnostics;
+    detail::read_device_attributes(devices_dir, d, diagnostics);
+    const std::string why = "its sysfs directory is not readable";
+    EXPECT_EQ(d.driver, Fact<std::string>::unknown(why));
+    EXPECT_EQ(d.driver_override, Fact<std::string>::unknown(why));
+    EXPECT_EQ(d.reset_methods, Fact<std::vector<std::string>>::unknown(why));
+    EXPECT_EQ(d.sriov.num_vfs, Fact<int>::unknown(why));
+    EXPECT_EQ(d.port_type, Fact<PortType>::unknown(why));
+    EXPECT_EQ(d.acs, Fact<std::optional<AcsCapability>>::unknown(why));
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].subject, "0000:00:02.0");
+    EXPECT_EQ(diagnostics[0].message,
+              "its sysfs directory cannot be opened, so its driver, reset methods and configuration are not known; run "
+              "the scan as root or check the permissions of /sys");
+}
+
+// A sysfs tree given without its /proc and /dev (isolactl --sysfs-root alone) must not borrow this
+// machine's: the command line, /dev/iommu, routes and mounts stay unknown, with why.
+TEST(ReaderErrors, ATreeWithoutProcOrDevRootsKnowsNothingFromThem) {
+    TempDir t;
+    const fs::path dev = t.path / "sys/devices/pci0000:00/0000:00:02.0";
+    for (auto [file, text] : {std::pair{"vendor", "0x8086\n"}, {"device", "0x10d3\n"}, {"class", "0x020000\n"},
+                              {"revision", "0x00\n"}, {"irq", "0\n"}, {"resource", ""}})
+        write(dev / file, text);
+    fs::create_directories(t.path / "sys/bus/pci/devices");
+    fs::create_symlink("../../../devices/pci0000:00/0000:00:02.0", t.path / "sys/bus/pci/devices/0000:00:02.0");
+    HostRoots roots{.sysfs = t.path / "sys", .proc = {}, .dev = {}, .etc = {}};
+    auto r = read_host(roots);
+    ASSERT_TRUE(r) << r.error().message;
+    const auto& h = r->host();
+    EXPECT_EQ(h.kernel_cmdline, Fact<std::string>::unknown("no /proc root was given for this tree"));
+    EXPECT_EQ(h.kernel_parameters.has_acs_override(), Fact<bool>::unknown("no /proc root was given for this tree"));
+    EXPECT_EQ(h.hostname, Fact<std::string>::unknown("no /proc root was given for this tree"));
+    EXPECT_EQ(h.dev_iommu, Fact<bool>::unknown("no /dev root was given for this tree"));
+    const Device& d = r->devices().front();
+    const std::string no_proc = "no /proc root was given for this tree, so routes and mounts are not known";
+    EXPECT_EQ(d.usage.net, Fact<std::vector<NetInterface>>::unknown(no_proc));
+    EXPECT_EQ(d.usage.block, Fact<std::vector<BlockDevice>>::unknown(no_proc));
+    EXPECT_EQ(d.usage.display, Fact<DisplayUse>::known({}));
+    EXPECT_EQ(d.usage.unknown_categories(), (std::vector<UsageCategory>{UsageCategory::Network, UsageCategory::Storage}));
 }

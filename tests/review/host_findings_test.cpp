@@ -122,7 +122,9 @@ TEST(ReviewHost, NoIommuOnALiveHostIsABlocker) {
 TEST(ReviewHost, AListingSaysWhatItCannotTell) {
     Device d = make_device({.bdf = "01:00.0", .class_id = 0x0300, .group = 1});
     d.driver = Fact<std::string>::unknown("the listing does not show drivers (lspci without -k)");
-    Topology t(Source{SourceKind::Listing, "paste.txt", "iommu-loop", "", false}, HostFacts{}, {d}, {}, {});
+    HostFacts host;
+    host.kernel_parameters = unknown_kernel_parameters("not in a pasted listing");
+    Topology t(Source{SourceKind::Listing, "paste.txt", "iommu-loop", "", false}, host, {d}, {}, {});
     const auto r = review_host(t);
     const auto f = only(r, "listing-limits");
     EXPECT_EQ(f.severity, Severity::Note);
@@ -132,7 +134,8 @@ TEST(ReviewHost, AListingSaysWhatItCannotTell) {
         "that mix vfio-pci and host drivers cannot be seen; review the host itself (isolactl review) before passing "
         "devices through");
     EXPECT_EQ(r.iommu_summary, "IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed "
-        "it through (iommu=pt) is not known.");
+        "it through (iommu=pt) is not known. Whether an ACS override (pcie_acs_override) split the groups is not known "
+        "(not in a pasted listing), so a group boundary is not proof of isolation by itself.");
 }
 
 TEST(ReviewHost, AListingWithoutGroupsSaysSo) {

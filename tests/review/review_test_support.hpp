@@ -50,17 +50,17 @@ inline Topology review_host_fixture() {
                             .parent = "00:01.0", .driver = "nouveau", .multifunction = true});
     gpu.device_name = "GP104 [GeForce GTX 1080]";
     gpu.boot_vga = Fact<bool>::known(true);
-    gpu.usage.display.drm_cards = {"card0"};
+    gpu.usage.display = Fact<DisplayUse>::known({{"card0"}, false});
     devs.push_back(gpu);
     auto audio = make_device({.bdf = "01:00.1", .vendor = 0x10de, .device = 0x10f0, .class_id = 0x0403, .group = 1,
                               .parent = "00:01.0", .driver = "snd_hda_intel", .multifunction = true});
     audio.device_name = "GP104 High Definition Audio Controller";
-    audio.usage.sound = {{"card1", "NVidia"}};
+    audio.usage.sound = Fact<std::vector<SoundCard>>::known({{"card1", "NVidia"}});
     devs.push_back(audio);
     auto nvme = make_device({.bdf = "02:00.0", .vendor = 0x144d, .device = 0xa808, .class_id = 0x0108, .group = 2,
                              .driver = "nvme"});
     nvme.device_name = "NVMe SSD Controller SM981/PM981";
-    nvme.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
+    nvme.usage.block = Fact<std::vector<BlockDevice>>::known({{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}});
     devs.push_back(nvme);
     for (const char* slot : {"03", "04"}) {
         const bool held = std::string_view(slot) == "04";
@@ -78,7 +78,7 @@ inline Topology review_host_fixture() {
     }
     auto nic = make_device({.bdf = "05:00.0", .device = 0x1521, .group = 5, .driver = "igb", .multifunction = true});
     nic.device_name = "I350 Gigabit Network Connection";
-    nic.usage.net = {{"enp5s0f0", "up", {"192.0.2.10/24"}, true, false}};
+    nic.usage.net = Fact<std::vector<NetInterface>>::known({{"enp5s0f0", "up", {"192.0.2.10/24"}, true, false}});
     devs.push_back(nic);
     auto nic2 = make_device({.bdf = "05:00.1", .device = 0x1521, .group = 5, .driver = "igb", .multifunction = true});
     nic2.device_name = "I350 Gigabit Network Connection";
@@ -97,7 +97,9 @@ inline Topology review_host_fixture() {
 
     HostFacts host;
     host.iommu_mode = Fact<IommuMode>::known(IommuMode::Passthrough);
-    host.iommu_parameters = {"intel_iommu=on", "iommu=pt", "pcie_acs_override=downstream", "vfio-pci.ids=1002:6798"};
+    host.kernel_cmdline = Fact<std::string>::known(
+        "BOOT_IMAGE=/vmlinuz root=/dev/nvme0n1p2 intel_iommu=on iommu=pt pcie_acs_override=downstream vfio-pci.ids=1002:6798");
+    host.kernel_parameters = parse_kernel_parameters(*host.kernel_cmdline);
     host.dev_iommu = Fact<bool>::known(true);
     host.vfio_cdev_support = Fact<bool>::known(true);
     std::vector<IommuGroup> groups{{.id = 7, .type = Fact<std::string>::known("unmanaged"), .members = {}, .noiommu = true}};

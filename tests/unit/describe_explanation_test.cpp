@@ -153,7 +153,7 @@ TEST(DescribeSnapshot, EveryErrorInEnglish) {
               "'isolactl import'");
     EXPECT_EQ(error(SnapshotErrorKind::NoVersion), "host.json has no snapshot format version");
     EXPECT_EQ(error(SnapshotErrorKind::NewerVersion, 7),
-              "host.json was written by a newer Isola (snapshot format version 7; this Isola reads up to version 1): "
+              "host.json was written by a newer Isola (snapshot format version 7; this Isola reads up to version 2): "
               "update Isola to read it");
     EXPECT_EQ(error(SnapshotErrorKind::InvalidVersion, 0), "host.json has an invalid snapshot format version 0");
     EXPECT_EQ(error(SnapshotErrorKind::CannotCreate), "cannot write host.json: check the directory exists and is writable");
@@ -186,12 +186,26 @@ TEST(DescribeSnapshot, EveryErrorInEnglish) {
 
 TEST(DescribeTopology, IommuStateInEnglish) {
     HostFacts host;
+    // Nothing known: neither the mode nor whether an ACS override split the groups.
+    EXPECT_EQ(describe_iommu_state(host, true),
+              "IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed it through "
+              "(iommu=pt) is not known. Whether an ACS override (pcie_acs_override) split the groups is not known "
+              "(not recorded), so a group boundary is not proof of isolation by itself.");
+    host.iommu_mode = Fact<IommuMode>::unknown("the IOMMU group type file needs Linux 5.11");
+    host.kernel_parameters = unknown_kernel_parameters("not in a pasted listing");
+    EXPECT_EQ(describe_iommu_state(host, true),
+              "IOMMU groups are present, so an IOMMU was active; whether it translated DMA or passed it through "
+              "(iommu=pt) is not known (the IOMMU group type file needs Linux 5.11). Whether an ACS override "
+              "(pcie_acs_override) split the groups is not known (not in a pasted listing), so a group boundary is "
+              "not proof of isolation by itself.");
+    host.iommu_mode = Fact<IommuMode>::known(IommuMode::Translated);
+    host.kernel_parameters = parse_kernel_parameters("BOOT_IMAGE=/vmlinuz root=/dev/sda1 intel_iommu=on");
     EXPECT_EQ(describe_iommu_state(host, true), "An IOMMU is active and translates DMA for every group.");
     host.iommu_mode = Fact<IommuMode>::known(IommuMode::Mixed);
     EXPECT_EQ(describe_iommu_state(host, true),
               "An IOMMU is active; some groups translate DMA and some pass it through (identity).");
     host.iommu_mode = Fact<IommuMode>::known(IommuMode::Passthrough);
-    host.iommu_parameters = {"pcie_acs_override=downstream"};
+    host.kernel_parameters = kernel_parameters_from_mentions({"pcie_acs_override=downstream"}, "not in a pasted listing");
     EXPECT_EQ(describe_iommu_state(host, true),
               "An IOMMU is active in passthrough mode (iommu=pt): devices the host keeps are not translated, but "
               "groups handed to VFIO are isolated. The ACS override (pcie_acs_override=downstream) is active: groups "
@@ -218,10 +232,20 @@ TEST(DescribeExplanation, GermanAndFrenchFromTheCatalogs) {
                                    "unter ihr mit ihrer eigenen Requester-ID ausführt, daher kann die IOMMU diese "
                                    "Geräte nicht unterscheiden");
         EXPECT_EQ(describe(newer), "host.json wurde von einem neueren Isola geschrieben (Snapshot-Formatversion 7; "
-                                   "dieses Isola liest bis Version 1): aktualisieren Sie Isola, um es zu lesen");
+                                   "dieses Isola liest bis Version 2): aktualisieren Sie Isola, um es zu lesen");
         EXPECT_EQ(describe(address), "host.json ist beschädigt: snapshot.devices[1].address „0000:zz:00.0“ ist keine "
                                      "PCI-Adresse; erstellen Sie einen neuen Snapshot");
-        EXPECT_EQ(describe_iommu_state(HostFacts{}, true), "Eine IOMMU ist aktiv und übersetzt DMA für jede Gruppe.");
+        HostFacts translating;
+        translating.iommu_mode = Fact<IommuMode>::known(IommuMode::Translated);
+        translating.kernel_parameters = parse_kernel_parameters("root=/dev/sda1");
+        EXPECT_EQ(describe_iommu_state(translating, true), "Eine IOMMU ist aktiv und übersetzt DMA für jede Gruppe.");
+        HostFacts listing;
+        listing.kernel_parameters = unknown_kernel_parameters("not in a pasted listing");
+        EXPECT_EQ(describe_iommu_state(listing, true),
+                  "IOMMU-Gruppen sind vorhanden, also war eine IOMMU aktiv; ob sie DMA übersetzt oder durchgereicht hat "
+                  "(iommu=pt), ist nicht bekannt. Ob ein ACS-Override (pcie_acs_override) die Gruppen aufgeteilt hat, "
+                  "ist nicht bekannt (nicht in einer eingefügten Auflistung); eine Gruppengrenze beweist daher für sich "
+                  "allein keine Isolation.");
     }
     {
         Speaking fr("fr_FR.UTF-8");

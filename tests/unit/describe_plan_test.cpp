@@ -121,6 +121,13 @@ TEST(DescribePlan, EveryImpactKindInEnglish) {
               "0000:0b:00.1 is not selected but shares IOMMU group 15; it leaves igb for vfio-pci");
     EXPECT_EQ(with(ImpactKind::UnknownDriver, none),
               "0000:0b:00.1 has an unknown driver (not recorded); if a host driver holds it, the host loses it to vfio-pci");
+    EXPECT_EQ(with(ImpactKind::UsageUnknown,
+                   [](HostImpact& i) {
+                       i.items = {"network", "storage", "display"};
+                       i.why_unknown = "not in a pasted listing";
+                   }),
+              "0000:0b:00.1 may be in use by the host: whether it serves network, storage and display is not known (not "
+              "in a pasted listing); check on the host before it leaves its driver");
     EXPECT_EQ(with(ImpactKind::CompanionFunction, [](HostImpact& i) { i.name = "GP104 HDMI Audio"; i.count = 17; }),
               "0000:0b:00.1 is another function of the same device (GP104 HDMI Audio) in IOMMU group 17, not selected; "
               "the VM will not see it");

@@ -1,6 +1,7 @@
 // The plan is Isola's reason to exist: the whole-group effect, and every refusal as a sentence.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <format>
 
 #include "plan/attach_plan.hpp"
@@ -19,13 +20,13 @@ Topology desktop() {
     devs.push_back(make_device({.bdf = "00:03.1", .vendor = 0x1022, .device = 0x1483, .class_id = 0x0604, .type = PortType::RootPort, .group = 2, .driver = "pcieport", .acs = kRootPortAcs}));
     devs.push_back(make_device({.bdf = "0b:00.0", .vendor = 0x10de, .device = 0x1b80, .class_id = 0x0300, .group = 14, .parent = "00:03.1", .driver = "nouveau", .multifunction = true}));
     auto audio = make_device({.bdf = "0b:00.1", .vendor = 0x10de, .device = 0x10f0, .class_id = 0x0403, .group = 14, .parent = "00:03.1", .driver = "snd_hda_intel", .multifunction = true});
-    audio.usage.sound = {{"card1", "NVidia"}};
+    audio.usage.sound = Fact<std::vector<SoundCard>>::known({{"card1", "NVidia"}});
     devs.push_back(audio);
     auto nvme = make_device({.bdf = "01:00.0", .vendor = 0x144d, .device = 0xa808, .class_id = 0x0108, .group = 3, .driver = "nvme"});
-    nvme.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
+    nvme.usage.block = Fact<std::vector<BlockDevice>>::known({{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}});
     devs.push_back(nvme);
     auto nic = make_device({.bdf = "05:00.0", .device = 0x1533, .group = 15, .driver = "igb", .multifunction = true});
-    nic.usage.net = {{"enp5s0f0", "up", {"192.0.2.10/24"}, true, false}};
+    nic.usage.net = Fact<std::vector<NetInterface>>::known({{"enp5s0f0", "up", {"192.0.2.10/24"}, true, false}});
     devs.push_back(nic);
     devs.push_back(make_device({.bdf = "05:00.1", .device = 0x1533, .group = 15, .driver = "igb", .multifunction = true}));
     auto pf = make_device({.bdf = "06:00.0", .device = 0x10c9, .group = 20, .driver = "igb"});
@@ -64,8 +65,8 @@ TEST(Plan, SelectingTheWholeGroupBindsEveryEndpointAndAsksToConfirmTheSoundCard)
     EXPECT_EQ(plan.groups, (std::vector<GroupId>{14}));
     ASSERT_EQ(plan.actions.size(), 2u);
     EXPECT_EQ(plan.actions[0].kind, ActionKind::BindVfio);
-    EXPECT_EQ(plan.actions[0].from_driver, "nouveau");
-    EXPECT_EQ(plan.actions[1].from_driver, "snd_hda_intel");
+    EXPECT_EQ(plan.actions[0].from_driver, Fact<std::string>::known("nouveau"));
+    EXPECT_EQ(plan.actions[1].from_driver, Fact<std::string>::known("snd_hda_intel"));
     EXPECT_TRUE(plan.needs_confirmation());
     EXPECT_EQ(describe_serves(plan.impacts.at(0)), "serves the host's sound card");
 }
@@ -192,4 +193,37 @@ TEST(Plan, OneVfOfSixtyThreeHasNoNoteAboutItsSiblingsButSaysWhatItNeedsFromThePf
               "uses it: unbinding that PF or changing its sriov_numvfs removes this device from the VM");
     ASSERT_EQ(plan.actions.size(), 1u);
     EXPECT_EQ(plan.actions[0].kind, ActionKind::BindVfio);
+}
+
+// A source that does not say what the host uses a device for (a pasted listing) cannot promise the
+// host will not notice: every endpoint leaving its driver needs confirmation, a group-mate too,
+// but not knowing is no refusal.
+TEST(Plan, UsageTheSourceDoesNotTellIsConfirmedNotRefusedNorAssumedFree) {
+    std::vector<Device> devs;
+    for (const char* bdf : {"0b:00.0", "0b:00.1"}) {
+        auto d = make_device({.bdf = bdf, .vendor = 0x10de, .device = 0x1b80, .class_id = 0x0300, .group = 14,
+                              .driver = "nouveau", .multifunction = true});
+        d.usage = DeviceUsage::unknown("not in a pasted listing");
+        devs.push_back(std::move(d));
+    }
+    const Topology t(Source{SourceKind::Listing, "paste.txt", "iommu-loop", "", false}, HostFacts{}, std::move(devs), {}, {});
+    const AttachPlan plan = plan_attach(t, {.devices = {*Bdf::parse("0b:00.0")}, .vm = "win11"});
+    EXPECT_TRUE(plan.refusals.empty()) << (plan.refusals.empty() ? "" : describe(plan.refusals.front()));
+    std::vector<std::string> unknown;
+    for (const auto& i : plan.impacts)
+        if (i.kind == ImpactKind::UsageUnknown) {
+            EXPECT_EQ(i.severity, Severity::Confirm);
+            unknown.push_back(describe(i));
+        }
+    EXPECT_EQ(unknown, (std::vector<std::string>{
+                           "0000:0b:00.0 may be in use by the host: whether it serves network, storage, display, USB "
+                           "devices and sound is not known (not in a pasted listing); check on the host before it "
+                           "leaves its driver",
+                           "0000:0b:00.1 may be in use by the host: whether it serves network, storage, display, USB "
+                           "devices and sound is not known (not in a pasted listing); check on the host before it "
+                           "leaves its driver"}));
+    EXPECT_TRUE(plan.needs_confirmation());
+    // Known to be unused: no such impact.
+    const AttachPlan known = plan_attach(desktop(), {.devices = {*Bdf::parse("0b:00.0"), *Bdf::parse("0b:00.1")}, .vm = "win11"});
+    EXPECT_TRUE(std::ranges::none_of(known.impacts, [](const HostImpact& i) { return i.kind == ImpactKind::UsageUnknown; }));
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 
 #include "reader/read_host.hpp"
@@ -13,8 +15,8 @@ namespace {
 Topology full_topology() {
     Device gpu;
     gpu.address = *Bdf::parse("0000:0b:00.0");
-    gpu.vendor_id = 0x10de;
-    gpu.device_id = 0x1b80;
+    gpu.vendor_id = Fact<std::uint16_t>::known(0x10de);
+    gpu.device_id = Fact<std::uint16_t>::known(0x1b80);
     gpu.subsystem_vendor_id = Fact<std::uint16_t>::known(0x1458);
     gpu.subsystem_device_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
     gpu.class_id = Fact<std::uint16_t>::known(0x0300);
@@ -39,16 +41,16 @@ Topology full_topology() {
     gpu.reset_methods = Fact<std::vector<std::string>>::known({"flr", "bus"});
     gpu.boot_vga = Fact<bool>::known(true);
     gpu.numa_node = Fact<int>::known(-1);
-    gpu.usage.display = {{"card0"}, true};
-    gpu.usage.net = {{"enp11s0", "up", {"192.0.2.10/24", "2001:db8::1/64"}, true, false}};
-    gpu.usage.block = {{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}};
-    gpu.usage.usb = {{"1-2", "Logitech USB Receiver", true, true}};
-    gpu.usage.sound = {{"card1", "NVidia"}};
+    gpu.usage.display = Fact<DisplayUse>::known({{"card0"}, true});
+    gpu.usage.net = Fact<std::vector<NetInterface>>::known({{"enp11s0", "up", {"192.0.2.10/24", "2001:db8::1/64"}, true, false}});
+    gpu.usage.block = Fact<std::vector<BlockDevice>>::known({{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}});
+    gpu.usage.usb = Fact<std::vector<UsbDevice>>::known({{"1-2", "Logitech USB Receiver", true, true}});
+    gpu.usage.sound = Fact<std::vector<SoundCard>>::known({{"card1", "NVidia"}});
 
     Device port;
     port.address = *Bdf::parse("0000:00:03.1");
-    port.vendor_id = 0x1022;
-    port.device_id = 0x1483;
+    port.vendor_id = Fact<std::uint16_t>::known(0x1022);
+    port.device_id = Fact<std::uint16_t>::known(0x1483);
     port.port_type = Fact<PortType>::known(PortType::RootPort);
     port.acs = Fact<std::optional<AcsCapability>>::known(AcsCapability{0x5f, 0x1d});
     port.sriov.num_vfs = Fact<int>::known(0);
@@ -65,7 +67,8 @@ Topology full_topology() {
     host.dev_iommu = Fact<bool>::known(true);
     host.vfio_cdev_support = Fact<bool>::known(false);
     host.vfio_noiommu = Fact<bool>::unknown("the vfio module is not loaded");
-    host.iommu_parameters = {"amd_iommu=on", "iommu=pt"};
+    // The command line is not known, but a source mentioned two parameters: those fields are known.
+    host.kernel_parameters = kernel_parameters_from_mentions({"amd_iommu=on", "iommu=pt"}, "proc/cmdline is not readable");
 
     Source source{SourceKind::LiveHost, "/sys", "", "2026-11-24T20:00:00Z", true};
     IommuGroup g14{14, Fact<std::string>::known("identity"), {}, false};
@@ -111,7 +114,7 @@ TEST(Snapshot, NewerVersionIsRefusedWithASentence) {
     auto r = snapshot_from_json(R"({"format": "isola-snapshot", "version": 7})", "host.json");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message,
-              "host.json was written by a newer Isola (snapshot format version 7; this Isola reads up to version 1): "
+              "host.json was written by a newer Isola (snapshot format version 7; this Isola reads up to version 2): "
               "update Isola to read it");
 }
 
@@ -146,4 +149,41 @@ TEST(Snapshot, MissingFileIsASentence) {
     auto r = load_snapshot("/nonexistent/host.json");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message, "cannot read the snapshot /nonexistent/host.json: there is no such file");
+}
+
+// Version 1 wrote only the usage categories in use (a listing's devices had none) and always
+// wrote the IDs: it reads as "none found" for a host, "not known" for a listing.
+TEST(Snapshot, VersionOneUsageReadsAsWhatItMeant) {
+    for (bool listing : {false, true}) {
+        Topology t = full_topology();
+        auto doc = nlohmann::json::parse(snapshot_to_json(t));
+        doc["version"] = 1;
+        if (listing) doc["source"]["kind"] = "listing";
+        for (auto& d : doc["devices"]) d["usage"] = nlohmann::json::object();
+        doc["devices"][0]["usage"]["sound"] = nlohmann::json::array({{{"card", "card1"}, {"name", "NVidia"}}});
+        auto back = snapshot_from_json(doc.dump(), "old.json");
+        ASSERT_TRUE(back) << back.error().message;
+        const DeviceUsage& gpu = back->devices().at(0).usage;
+        EXPECT_EQ(gpu.sound, Fact<std::vector<SoundCard>>::known({{"card1", "NVidia"}}));
+        if (listing) {
+            EXPECT_EQ(gpu.net, Fact<std::vector<NetInterface>>::unknown("not in a pasted listing"));
+            EXPECT_EQ(back->devices().at(1).usage, DeviceUsage::unknown("not in a pasted listing"));
+        } else {
+            EXPECT_EQ(gpu.net, Fact<std::vector<NetInterface>>::known({}));
+            EXPECT_EQ(back->devices().at(1).usage, DeviceUsage::none());
+        }
+    }
+}
+
+// Version 2 keeps unknown IDs unknown (a listing without them), never 0000.
+TEST(Snapshot, UnknownIdsStayUnknown) {
+    Topology t = full_topology();
+    auto devices = t.devices();
+    devices[0].vendor_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
+    devices[0].device_id = Fact<std::uint16_t>::unknown("not in a pasted listing");
+    const Topology without(t.source(), t.host(), devices, t.groups(), t.diagnostics());
+    auto back = snapshot_from_json(snapshot_to_json(without), "memory");
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->devices().at(0).vendor_id, Fact<std::uint16_t>::unknown("not in a pasted listing"));
+    EXPECT_EQ(back->devices().at(0).pci_id(), std::nullopt);
 }

@@ -26,8 +26,9 @@ struct DeviceSpec {
 inline Device make_device(const DeviceSpec& s) {
     Device d;
     d.address = *Bdf::parse(s.bdf);
-    d.vendor_id = s.vendor;
-    d.device_id = s.device;
+    d.vendor_id = Fact<std::uint16_t>::known(s.vendor);
+    d.device_id = Fact<std::uint16_t>::known(s.device);
+    d.usage = DeviceUsage::none();  // a live host's reader found no use
     d.class_id = Fact<std::uint16_t>::known(s.class_id);
     d.port_type = Fact<PortType>::known(s.type);
     const bool bridge = s.type == PortType::RootPort || s.type == PortType::UpstreamPort ||
@@ -47,7 +48,10 @@ inline Topology make_topology(std::initializer_list<DeviceSpec> specs, std::vect
     std::vector<Device> devices;
     for (const auto& s : specs) devices.push_back(make_device(s));
     HostFacts host;
-    host.iommu_parameters = std::move(iommu_parameters);
+    std::string cmdline = "BOOT_IMAGE=/vmlinuz root=/dev/sda1";
+    for (const auto& p : iommu_parameters) cmdline += " " + p;
+    host.kernel_cmdline = Fact<std::string>::known(cmdline);
+    host.kernel_parameters = parse_kernel_parameters(cmdline);
     return Topology(Source{SourceKind::LiveHost, "test", "", "", true}, host, std::move(devices), {}, {});
 }
 
