@@ -105,9 +105,9 @@ int run_plan(const std::vector<std::string>& raw) {
         request.devices.push_back(*bdf);
     }
     if (const std::string* b = args->value("--backend")) {
-        if (*b == "legacy") request.backend = Backend::LegacyContainer;
-        else if (*b == "iommufd") request.backend = Backend::Iommufd;
-        else return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
+        auto backend = backend_from_string(*b);
+        if (!backend) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
+        request.backend = *backend;
     }
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());

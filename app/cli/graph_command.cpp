@@ -18,11 +18,11 @@ namespace isola::cli {
 namespace {
 
 std::optional<GraphFormat> graph_format_of(const std::filesystem::path& file) {
+    // The format's name is its file extension; ".gv" is Graphviz's other one for DOT.
     const auto ext = file.extension().string();
-    if (ext == ".svg") return GraphFormat::Svg;
-    if (ext == ".png") return GraphFormat::Png;
-    if (ext == ".dot" || ext == ".gv") return GraphFormat::Dot;
-    return std::nullopt;
+    if (ext == ".gv") return GraphFormat::Dot;
+    if (!ext.starts_with('.')) return std::nullopt;
+    return graph_format_from_string(std::string_view(ext).substr(1));
 }
 
 }  // namespace

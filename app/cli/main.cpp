@@ -12,9 +12,17 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: isolactl COMMAND [OPTIONS]
-
-Commands:
+// isolactl --help (on stderr, isolactl without arguments): one catalog entry per section, so a
+// translator sees each one whole. Commands, options and format names are what people type and stay
+// as they are in every language; the descriptions and placeholders (FILE, DIR, NAME) are translated.
+std::string usage() {
+    // TRANSLATORS: the first line of "isolactl --help"; COMMAND and OPTIONS are placeholders.
+    std::string text = isola::translate("usage: isolactl COMMAND [OPTIONS]");
+    text += "\n\n";
+    // TRANSLATORS: keep the command names, the options (--graph, --vm, ...) and the names after
+    // them that people type (legacy, iommufd, libvirt, qemu, ...) as they are; ETC is the directory
+    // given to --etc-root. Descriptions start in column 25; keep lines within 100 columns.
+    text += isola::translate(R"(Commands:
   overview [--graph FILE]
                         this host's IOMMU groups, review and graph; a bundled demo host when it
                         has none
@@ -37,19 +45,26 @@ Commands:
                         [--unmanaged] [--iommufd] [--rombar-off] [--romfile FILE] [--x-vga]
                         (a listing's format is --import-format here)
   snapshot save FILE    save this host (or any source) as a JSON snapshot
-  demo list             list the bundled demo hosts
-
-Sources (every command but demo):
+  demo list             list the bundled demo hosts)");
+    text += "\n\n";
+    // TRANSLATORS: where isolactl reads a host from; keep the options as they are. Descriptions
+    // start in column 25; keep lines within 100 columns.
+    text += isola::translate(R"(Sources (every command but demo):
   --root DIR            a host tree laid out as DIR/sys, DIR/proc, DIR/dev, DIR/etc
   --sysfs-root DIR --proc-root DIR --dev-root DIR --etc-root DIR
                         single roots instead of /sys, /proc, /dev; /etc is read only when named
   --snapshot FILE | --import FILE [--format F] | --demo NAME
-  --pci-ids FILE        pci.ids to name devices (default: libpci's)
-Output: --table (default) | --json (scan, import); --json (explain, plan)
-
-Exit status: 0 success; plan and review: 1 something needs confirmation, 2 refused / blockers
-found; 64 wrong usage; 66 input missing or unreadable.
-)";
+  --pci-ids FILE        pci.ids to name devices (default: libpci's))");
+    text += "\n";
+    // TRANSLATORS: keep the options and the command names in parentheses as they are.
+    text += isola::translate("Output: --table (default) | --json (scan, import); --json (explain, plan)");
+    text += "\n\n";
+    // TRANSLATORS: the exit codes of isolactl; keep the numbers.
+    text += isola::translate(R"(Exit status: 0 success; plan and review: 1 something needs confirmation, 2 refused / blockers
+found; 64 wrong usage; 66 input missing or unreadable.)");
+    text += "\n";
+    return text;
+}
 
 }  // namespace
 
@@ -61,7 +76,7 @@ int main(int argc, char** argv) {
     isola::bind_message_catalog(isola::default_locale_dir());
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        std::fputs(usage().c_str(), args.empty() ? stderr : stdout);
         return args.empty() ? isola::cli::kExitUsage : 0;
     }
     if (args[0] == "--version") {

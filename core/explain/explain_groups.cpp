@@ -4,30 +4,33 @@
 #include <set>
 
 #include "explain/describe_explanation.hpp"
+#include "text/enum_names.hpp"
 
 namespace isola {
 
-std::string_view to_string(ReasonKind k) {
-    switch (k) {
-        case ReasonKind::Alone: return "alone";
-        case ReasonKind::DmaAlias: return "dma-alias";
-        case ReasonKind::AcsPath: return "acs-path";
-        case ReasonKind::Multifunction: return "multifunction";
-        case ReasonKind::Anchor: return "anchor";
-        case ReasonKind::Unexplained: return "unexplained";
-    }
-    return "unknown";
-}
+namespace {
 
-std::string_view to_string(PredictionMatch m) {
-    switch (m) {
-        case PredictionMatch::Matches: return "matches";
-        case PredictionMatch::Differs: return "differs";
-        case PredictionMatch::Uncertain: return "uncertain";
-        case PredictionMatch::NotPossible: return "not-possible";
-    }
-    return "unknown";
-}
+// The names in `isolactl explain --json` ("kind", "prediction").
+constexpr std::array kReasonNames{
+    EnumName<ReasonKind>{ReasonKind::Alone, "alone"},
+    EnumName<ReasonKind>{ReasonKind::DmaAlias, "dma-alias"},
+    EnumName<ReasonKind>{ReasonKind::AcsPath, "acs-path"},
+    EnumName<ReasonKind>{ReasonKind::Multifunction, "multifunction"},
+    EnumName<ReasonKind>{ReasonKind::Anchor, "anchor"},
+    EnumName<ReasonKind>{ReasonKind::Unexplained, "unexplained"},
+};
+
+constexpr std::array kPredictionNames{
+    EnumName<PredictionMatch>{PredictionMatch::Matches, "matches"},
+    EnumName<PredictionMatch>{PredictionMatch::Differs, "differs"},
+    EnumName<PredictionMatch>{PredictionMatch::Uncertain, "uncertain"},
+    EnumName<PredictionMatch>{PredictionMatch::NotPossible, "not-possible"},
+};
+
+}  // namespace
+
+std::string_view to_string(ReasonKind k) { return name_of(kReasonNames, k); }
+std::string_view to_string(PredictionMatch m) { return name_of(kPredictionNames, m); }
 
 namespace {
 

@@ -5,25 +5,28 @@
 #include <utility>
 
 #include "export/export_renderers.hpp"
+#include "text/enum_names.hpp"
 
 namespace isola {
 namespace {
 
 using namespace export_detail;
 
-constexpr std::array<std::pair<ExportFormat, std::string_view>, 7> kFormatNames{{
-    {ExportFormat::LibvirtHostdev, "libvirt"},
-    {ExportFormat::QemuArgs, "qemu"},
-    {ExportFormat::Proxmox, "proxmox"},
-    {ExportFormat::CloudHypervisor, "cloud-hypervisor"},
-    {ExportFormat::KernelCmdline, "kernel-cmdline"},
-    {ExportFormat::ModprobeD, "modprobe.d"},
-    {ExportFormat::Driverctl, "driverctl"},
-}};
-constexpr std::array<ExportFormat, 7> kAllFormats{
-    ExportFormat::LibvirtHostdev, ExportFormat::QemuArgs,  ExportFormat::Proxmox,   ExportFormat::CloudHypervisor,
-    ExportFormat::KernelCmdline,  ExportFormat::ModprobeD, ExportFormat::Driverctl,
+constexpr std::array kFormatNames{
+    EnumName<ExportFormat>{ExportFormat::LibvirtHostdev, "libvirt"},
+    EnumName<ExportFormat>{ExportFormat::QemuArgs, "qemu"},
+    EnumName<ExportFormat>{ExportFormat::Proxmox, "proxmox"},
+    EnumName<ExportFormat>{ExportFormat::CloudHypervisor, "cloud-hypervisor"},
+    EnumName<ExportFormat>{ExportFormat::KernelCmdline, "kernel-cmdline"},
+    EnumName<ExportFormat>{ExportFormat::ModprobeD, "modprobe.d"},
+    EnumName<ExportFormat>{ExportFormat::Driverctl, "driverctl"},
 };
+// In the table's order: the order of the CLI's --format help and the GUI's menu.
+constexpr auto kAllFormats = [] {
+    std::array<ExportFormat, kFormatNames.size()> all{};
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = kFormatNames[i].value;
+    return all;
+}();
 
 ExportError error(ExportError e) {
     e.sentence = describe(e);
@@ -74,17 +77,8 @@ ExportResult render(ExportFormat format, const ExportSelection& s, const ExportO
 
 }  // namespace
 
-std::string_view to_string(ExportFormat f) {
-    for (const auto& [format, name] : kFormatNames)
-        if (format == f) return name;
-    return "unknown";
-}
-
-std::optional<ExportFormat> export_format_from_string(std::string_view s) {
-    for (const auto& [format, name] : kFormatNames)
-        if (name == s) return format;
-    return std::nullopt;
-}
+std::string_view to_string(ExportFormat f) { return name_of(kFormatNames, f); }
+std::optional<ExportFormat> export_format_from_string(std::string_view s) { return value_of(kFormatNames, s); }
 
 std::span<const ExportFormat> all_export_formats() { return kAllFormats; }
 

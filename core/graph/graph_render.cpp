@@ -5,16 +5,23 @@
 #include "graph/graph_builder.hpp"
 #include "graph/graphviz_session.hpp"
 #include "graph/png_device.hpp"
+#include "text/enum_names.hpp"
 
 namespace isola {
 
-std::string_view to_string(GraphFormat format) {
-    switch (format) {
-        case GraphFormat::Dot: return "dot";
-        case GraphFormat::Svg: return "svg";
-        case GraphFormat::Png: return "png";
-    }
-    return "unknown";
+namespace {
+
+constexpr std::array kGraphFormatNames{
+    EnumName<GraphFormat>{GraphFormat::Dot, "dot"},
+    EnumName<GraphFormat>{GraphFormat::Svg, "svg"},
+    EnumName<GraphFormat>{GraphFormat::Png, "png"},
+};
+
+}  // namespace
+
+std::string_view to_string(GraphFormat format) { return name_of(kGraphFormatNames, format); }
+std::optional<GraphFormat> graph_format_from_string(std::string_view name) {
+    return value_of(kGraphFormatNames, name);
 }
 
 std::expected<RenderedGraph, GraphError> render_graph(const Topology& topology, const GraphOptions& options,

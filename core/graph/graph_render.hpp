@@ -5,6 +5,7 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,7 @@ namespace isola {
 
 enum class GraphFormat { Dot, Svg, Png };
 std::string_view to_string(GraphFormat);  // "dot", "svg", "png": Graphviz's -T names and file extensions
+std::optional<GraphFormat> graph_format_from_string(std::string_view);
 
 struct RenderedGraph {
     GraphFormat format = GraphFormat::Svg;

@@ -113,7 +113,8 @@ std::string describe_serves(const HostImpact& i) {
         case ImpactKind::MountedFilesystem: {
             std::vector<std::string> mounts;
             // TRANSLATORS: {0} a mount point, {1} a block device, e.g. "/home on nvme0n1p3".
-            for (const auto& [mount, block] : i.mounts) mounts.push_back(say("{0} on {1}", mount, block));
+            for (const auto& [mount, block] : i.mounts)
+                mounts.push_back(say_in("a mount point on its block device", "{0} on {1}", mount, block));
             return say("holds mounted filesystems ({})", join_list(mounts));
         }
         case ImpactKind::DefaultRoute: return say("carries the host's default route ({})", i.name);

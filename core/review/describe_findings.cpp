@@ -14,8 +14,8 @@ std::string on_driver(const DeviceOnDriver& d) {
     // TRANSLATORS: {} a device ("0000:03:00.0 (Tahiti XT)") whose driver the source does not show.
     if (!d.driver) return say("{} on a driver not shown", d.device);
     if (d.driver->empty()) return say("{} on no driver", d.device);
-    // A device on its driver ("0000:03:00.0 (Tahiti XT) on vfio-pci"): the same words as a mount on its device.
-    return say("{0} on {1}", d.device, *d.driver);
+    // TRANSLATORS: {0} a device, {1} the driver it is bound to: "0000:03:00.0 (Tahiti XT) on vfio-pci".
+    return say_in("a device on its driver", "{0} on {1}", d.device, *d.driver);
 }
 
 std::string on_drivers(const std::vector<DeviceOnDriver>& devices) {

@@ -398,7 +398,8 @@ std::expected<Topology, SnapshotError> snapshot_from_json(std::string_view text,
         // A loaded snapshot is a Snapshot, never the live host it was taken on: views and the
         // review must not read this machine's files for it. Early files could say "snapshot".
         source.kind = SourceKind::Snapshot;
-        source.snapshot_of = SnapshotOf{kind == "listing" ? SourceKind::Listing : SourceKind::LiveHost,
+        const bool of_listing = source_kind_from_string(kind) == SourceKind::Listing;
+        source.snapshot_of = SnapshotOf{of_listing ? SourceKind::Listing : SourceKind::LiveHost,
                                         src.at("origin").str()};
         source.origin = origin;
         source.format = src.at("format").str();

@@ -1,5 +1,6 @@
 #include "text/message.hpp"
 
+#include <clocale>
 #include <cstdlib>
 #include <libintl.h>
 
@@ -17,6 +18,15 @@ std::string translate(const char* msgid) { return *msgid ? ::dgettext(kDomain, m
 
 std::string translate_plural(const char* singular, const char* plural, unsigned long n) {
     return ::dngettext(kDomain, singular, plural, n);
+}
+
+std::string translate_in(const char* context, const char* msgid) {
+    // gettext's pgettext() is a macro of gettext.h, not a glibc function; it does the same: a
+    // catalog stores a msgctxt entry under "context\004msgid", and a lookup that finds nothing
+    // returns the pointer it was given.
+    const std::string key = std::string(context) + '\004' + msgid;
+    const char* found = ::dcgettext(kDomain, key.c_str(), LC_MESSAGES);
+    return found == key.c_str() ? std::string(msgid) : std::string(found);
 }
 
 namespace message_detail {

@@ -20,6 +20,9 @@ namespace isola {
 // The catalog's translation of `msgid` in the current LC_MESSAGES locale (or `msgid` itself).
 std::string translate(const char* msgid);
 std::string translate_plural(const char* singular, const char* plural, unsigned long n);
+// The translation of `msgid` in `context` (the .po file's msgctxt), for English words said in
+// more than one sense: one msgid has one translation, a msgid in two contexts has two.
+std::string translate_in(const char* context, const char* msgid);
 
 namespace message_detail {
 std::string format_translated(std::string_view translated, std::string_view english, std::format_args args);
@@ -29,6 +32,14 @@ std::string format_translated(std::string_view translated, std::string_view engl
 template <class... Args>
 std::string say(const char* msgid, const Args&... args) {
     return message_detail::format_translated(translate(msgid), msgid, std::make_format_args(args...));
+}
+
+// say_in("a mount point on its block device", "{0} on {1}", "/home", "nvme0n1p3"): say() of words that
+// mean other things elsewhere ("{0} on {1}" is also a device on its driver), so translators see
+// each use as its own entry. The context is never shown.
+template <class... Args>
+std::string say_in(const char* context, const char* msgid, const Args&... args) {
+    return message_detail::format_translated(translate_in(context, msgid), msgid, std::make_format_args(args...));
 }
 
 // say_n("{} device", "{} devices", n, n): the plural form the language needs for n.

@@ -2,39 +2,31 @@
 
 #include <array>
 #include <format>
-#include <utility>
+
+#include "text/enum_names.hpp"
 
 #include "text/message.hpp"
 
 namespace isola {
 namespace {
 
-constexpr std::array<std::pair<PortType, std::string_view>, 10> kPortTypeNames{{
-    {PortType::Endpoint, "endpoint"},
-    {PortType::LegacyEndpoint, "legacy-endpoint"},
-    {PortType::RootPort, "root-port"},
-    {PortType::UpstreamPort, "upstream-port"},
-    {PortType::DownstreamPort, "downstream-port"},
-    {PortType::PcieToPciBridge, "pcie-to-pci-bridge"},
-    {PortType::PciToPcieBridge, "pci-to-pcie-bridge"},
-    {PortType::RcIntegratedEndpoint, "rc-integrated-endpoint"},
-    {PortType::RcEventCollector, "rc-event-collector"},
-    {PortType::Conventional, "conventional-pci"},
-}};
+constexpr std::array kPortTypeNames{
+    EnumName<PortType>{PortType::Endpoint, "endpoint"},
+    EnumName<PortType>{PortType::LegacyEndpoint, "legacy-endpoint"},
+    EnumName<PortType>{PortType::RootPort, "root-port"},
+    EnumName<PortType>{PortType::UpstreamPort, "upstream-port"},
+    EnumName<PortType>{PortType::DownstreamPort, "downstream-port"},
+    EnumName<PortType>{PortType::PcieToPciBridge, "pcie-to-pci-bridge"},
+    EnumName<PortType>{PortType::PciToPcieBridge, "pci-to-pcie-bridge"},
+    EnumName<PortType>{PortType::RcIntegratedEndpoint, "rc-integrated-endpoint"},
+    EnumName<PortType>{PortType::RcEventCollector, "rc-event-collector"},
+    EnumName<PortType>{PortType::Conventional, "conventional-pci"},
+};
 
 }  // namespace
 
-std::string_view to_string(PortType t) {
-    for (const auto& [type, name] : kPortTypeNames)
-        if (type == t) return name;
-    return "unknown";
-}
-
-std::optional<PortType> port_type_from_string(std::string_view s) {
-    for (const auto& [type, name] : kPortTypeNames)
-        if (name == s) return type;
-    return std::nullopt;
-}
+std::string_view to_string(PortType t) { return name_of(kPortTypeNames, t); }
+std::optional<PortType> port_type_from_string(std::string_view s) { return value_of(kPortTypeNames, s); }
 
 bool Device::is_bridge() const {
     if (header_type && (*header_type & 0x7f) == 1) return true;

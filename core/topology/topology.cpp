@@ -3,16 +3,22 @@
 #include <algorithm>
 #include <ranges>
 
+#include "text/enum_names.hpp"
+
 namespace isola {
 
-std::string_view to_string(SourceKind k) {
-    switch (k) {
-        case SourceKind::LiveHost: return "live-host";
-        case SourceKind::Snapshot: return "snapshot";
-        case SourceKind::Listing: return "listing";
-    }
-    return "unknown";
-}
+namespace {
+
+constexpr std::array kSourceKindNames{
+    EnumName<SourceKind>{SourceKind::LiveHost, "live-host"},
+    EnumName<SourceKind>{SourceKind::Snapshot, "snapshot"},
+    EnumName<SourceKind>{SourceKind::Listing, "listing"},
+};
+
+}  // namespace
+
+std::string_view to_string(SourceKind k) { return name_of(kSourceKindNames, k); }
+std::optional<SourceKind> source_kind_from_string(std::string_view name) { return value_of(kSourceKindNames, name); }
 
 Topology::Topology(Source source, HostFacts host, std::vector<Device> devices, std::vector<IommuGroup> groups,
                    std::vector<Diagnostic> diagnostics)

@@ -30,6 +30,7 @@ struct IommuGroup {
 // Where a topology came from.
 enum class SourceKind { LiveHost, Snapshot, Listing };
 std::string_view to_string(SourceKind);
+std::optional<SourceKind> source_kind_from_string(std::string_view);  // "live-host", "snapshot", "listing"
 
 // What a snapshot was taken of: a live host (then `origin` is its sysfs root) or a listing.
 struct SnapshotOf {

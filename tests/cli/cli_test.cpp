@@ -367,6 +367,41 @@ TEST(CliSource, PlanUnderAGermanLocaleSpeaksGerman) {
         << english.out;
 }
 
+TEST(CliSource, HelpUnderAGermanLocaleSpeaksGerman) {
+    auto help_in = [](const char* locale) {
+        const std::string cmd = std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
+                                ISOLA_BUILD_LOCALEDIR + " " + ISOLACTL + " --help 2>&1";
+        ::Run r;
+        FILE* pipe = popen(cmd.c_str(), "r");
+        if (!pipe) return r;
+        std::array<char, 4096> buf{};
+        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+        const int raw = pclose(pipe);
+        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+        return r;
+    };
+    auto german = help_in("de_DE.UTF-8");
+    EXPECT_EQ(german.status, 0);
+    EXPECT_TRUE(german.out.starts_with("Aufruf: isolactl BEFEHL [OPTIONEN]\n\nBefehle:\n  overview [--graph DATEI]\n"))
+        << german.out;
+    // The words are German; what one types (commands, options, backend names) is not translated.
+    EXPECT_TRUE(contains(german.out, "  plan BDF... --vm NAME [--backend legacy|iommufd]\n")) << german.out;
+    EXPECT_TRUE(contains(german.out, "\nQuellen (alle Befehle außer demo):\n  --root VERZ ")) << german.out;
+    EXPECT_TRUE(contains(german.out, "\nRückgabewert: 0 Erfolg; plan und review: 1 etwas braucht eine Bestätigung"))
+        << german.out;
+    auto french = help_in("fr_FR.UTF-8");
+    EXPECT_EQ(french.status, 0);
+    EXPECT_TRUE(french.out.starts_with("utilisation\u00a0: isolactl COMMANDE [OPTIONS]\n\nCommandes\u00a0:\n"))
+        << french.out;
+    // In the C locale the text is the English one, first line and all.
+    auto english = isolactl("--help");
+    EXPECT_EQ(english.status, 0);
+    EXPECT_EQ(english.out.substr(0, english.out.find('\n')), "usage: isolactl COMMAND [OPTIONS]");
+    EXPECT_TRUE(english.out.ends_with("\n\nExit status: 0 success; plan and review: 1 something needs confirmation, "
+                                      "2 refused / blockers\nfound; 64 wrong usage; 66 input missing or unreadable.\n"))
+        << english.out;
+}
+
 TEST(CliSource, UsageErrorsUnderGermanAndFrenchLocalesAreTranslated) {
     auto run_in = [](const char* locale, const std::string& args) {
         const std::string cmd = std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +

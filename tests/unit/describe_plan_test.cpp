@@ -154,6 +154,14 @@ TEST(DescribePlan, GermanAndFrenchFromTheCatalogs) {
                                          "Sie die ganze Gruppe beim Host");
         EXPECT_EQ(describe(vfs), "0000:0b:00.1 hat 7 virtuelle SR-IOV-Funktionen aktiviert (2 an Treiber gebunden), die "
                                  "zuerst entfernt werden müssen");
+        // "{0} on {1}" is in the catalog twice, in two contexts (msgctxt): this is the mount's.
+        HostImpact mounts = impact(ImpactKind::MountedFilesystem);
+        mounts.mounts = {{"/home", "sda1"}, {"/srv", "sda2"}};
+        EXPECT_EQ(describe(mounts), "0000:0b:00.1 hält eingehängte Dateisysteme (/home auf sda1, /srv auf sda2)");
+        // Words in a context the catalog does not have, or without one, stay English rather than
+        // borrowing another context's translation.
+        EXPECT_EQ(say_in("a context no catalog has", "{0} on {1}", "/home", "sda1"), "/home on sda1");
+        EXPECT_EQ(say("{0} on {1}", "/home", "sda1"), "/home on sda1");
     }
     {
         Speaking fr("fr_FR.UTF-8");
