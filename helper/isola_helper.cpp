@@ -8,7 +8,9 @@
 #include <KAuth/HelperSupport>
 
 #include "actions/readconfig.hpp"
+#include "ops/failure.hpp"
 #include "protocol/helper_protocol.hpp"
+#include "refusal/helper_refusal.hpp"
 
 Q_LOGGING_CATEGORY(lcIsolaHelper, "isola.helper", QtInfoMsg)
 
@@ -26,10 +28,18 @@ KAuth::ActionReply to_reply(const char* name, const ActionResult& result)
         reply.setData(*result);
         return reply;
     }
-    qCInfo(lcIsolaHelper, "%s refused (%d): %s", name, static_cast<int>(result.error().code),
-           result.error().sentence.c_str());
-    KAuth::ActionReply reply = KAuth::ActionReply::HelperErrorReply(static_cast<int>(result.error().code));
-    reply.setErrorDescription(QString::fromStdString(result.error().sentence));
+    const Failure& failure = result.error();
+    const std::string sentence = english_sentence(failure);
+    qCInfo(lcIsolaHelper, "%s refused (%d): %s", name, static_cast<int>(failure.code()), sentence.c_str());
+    const QVariantMap refusal = refusal_data(failure.refusal);
+    // The client says the refusal in its user's language from these data. KAuth's ExecuteJob keeps
+    // a reply's data only when the reply succeeded (ExecuteJobPrivate::actionPerformedSlot, the
+    // same from KF5 to KF6 6.29), so the data also go out as progress data, which reach the
+    // client's job as newData() just before the failed reply; they are in the reply too.
+    KAuth::HelperSupport::progressStep(refusal);
+    KAuth::ActionReply reply = KAuth::ActionReply::HelperErrorReply(static_cast<int>(failure.code()));
+    reply.setErrorDescription(QString::fromStdString(sentence));  // for logs and older clients
+    reply.setData(refusal);
     return reply;
 }
 
@@ -47,8 +57,8 @@ KAuth::ActionReply IsolaHelper::dispatch(const char* name, Action action, const 
     try {
         return to_reply(name, action(args, host_root));
     } catch (const std::exception& e) {
-        return to_reply(name, std::unexpected(fail(ErrorCode::Internal,
-                                                   std::string("internal error in ") + name + ": " + e.what())));
+        return to_reply(name, std::unexpected(Failure{
+                                  {.kind = HelperRefusalKind::Internal, .action = name, .detail = e.what()}}));
     }
 }
 

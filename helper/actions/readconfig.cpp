@@ -17,7 +17,7 @@ namespace {
 // 12 characters is a BDF; 32 leaves room for a sentence to quote what was sent while keeping
 // a hostile client from making the helper copy megabytes into its refusal.
 constexpr std::array readconfig_arguments{
-    StringArgument{arg_bdf, 32, "a PCI address such as 0000:01:00.0"},
+    StringArgument{arg_bdf, 32, ArgumentForm::PciAddress},
 };
 
 }  // namespace

@@ -1,35 +1,78 @@
 #include "client/helper_client.hpp"
 
-#include <QCoreApplication>
-
 #include <KAuth/ActionReply>
 
 #include "protocol/helper_protocol.hpp"
+#include "refusal/describe_helper_refusal.hpp"
+#include "text/message.hpp"
 
 namespace isola::helper {
 
 namespace {
 
-// Gives tr() a translation context that lupdate understands outside a QObject.
-struct HelperClient {
-    Q_DECLARE_TR_FUNCTIONS(HelperClient)
-};
+// Where keep_refusal() puts the helper's refusal data on its job.
+constexpr const char* refusal_property = "isolaHelperRefusal";
 
-// Per action: what it does to its device, as a sentence fragment, and the way out when polkit
-// says no. A new action adds a branch here and all its sentences follow.
+// Per action: what it does to its device, as an infinitive phrase ("read the configuration of
+// 0000:01:00.0"), and the way out when polkit says no. A new action adds a branch here and all
+// its sentences follow.
 struct ActionWords {
-    QString does;  // "read the configuration of 0000:01:00.0"
-    QString when_denied;
+    std::string does;
+    std::string when_denied;
 };
 
 ActionWords words_for(const KAuth::Action& action)
 {
-    const QString device = action.arguments().value(QString::fromLatin1(arg_bdf)).toString();
+    const std::string device = action.arguments().value(QString::fromLatin1(arg_bdf)).toString().toStdString();
     if (action.name() == QLatin1StringView(readconfig_action_id)) {
-        return {HelperClient::tr("read the configuration of %1").arg(device),
-                HelperClient::tr("ask an administrator or run the scan as root")};
+        // TRANSLATORS: what the helper was asked to do, put into the sentences below at {0}, after
+        // "could not", "not authorised to" and the like; {} a PCI address.
+        return {say("read the configuration of {}", device),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator or run the scan as root")};
     }
-    return {HelperClient::tr("run %1").arg(action.name()), HelperClient::tr("ask an administrator")};
+    // TRANSLATORS: what the helper was asked to do, for an action without words of its own; {} its id.
+    return {say("run {}", action.name().toStdString()),
+            // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+            say("ask an administrator")};
+}
+
+std::string describe_kauth_own_failure(const KAuth::Action& action, int code, const QString& text)
+{
+    const ActionWords words = words_for(action);
+    const std::string name = action.name().toStdString();
+    switch (code) {
+    case KAuth::ActionReply::AuthorizationDeniedError:
+        // TRANSLATORS: {0} what the helper was asked to do ("read the configuration of 0000:01:00.0"),
+        // {1} the polkit action id, {2} the way out ("ask an administrator ...").
+        return say("Isola's helper was not authorised to {0} (polkit denied {1}); {2}.", words.does, name,
+                   words.when_denied);
+    case KAuth::ActionReply::UserCancelledError:
+        // TRANSLATORS: {} what the helper was asked to do ("read the configuration of 0000:01:00.0").
+        return say("Authentication was cancelled, so Isola's helper did not {}.", words.does);
+    case KAuth::ActionReply::NoResponderError:
+    case KAuth::ActionReply::NoSuchActionError:
+        // TRANSLATORS: {0} what the helper was asked to do, {1} the polkit action id, {2} KAuth's error number.
+        return say("Isola's helper could not {0}: the helper or its action {1} is not installed on this system "
+                   "(KAuth error {2}).",
+                   words.does, name, code);
+    case KAuth::ActionReply::HelperBusyError:
+        // TRANSLATORS: {} what the helper was asked to do ("read the configuration of 0000:01:00.0").
+        return say("Isola's helper is busy with another request and did not {}; try again in a moment.",
+                   words.does);
+    case KAuth::ActionReply::DBusError:
+        // TRANSLATORS: {0} what the helper was asked to do, {1} D-Bus's own message (English) or "no reply".
+        return say("Isola's helper could not be reached on the system D-Bus to {0} ({1}).", words.does,
+                   // TRANSLATORS: in place of D-Bus's message when it gave none.
+                   text.isEmpty() ? say("no reply") : text.toStdString());
+    default:
+        if (text.isEmpty()) {
+            // TRANSLATORS: {0} what the helper was asked to do, {1} an error number.
+            return say("Isola's helper could not {0} (error {1}).", words.does, code);
+        }
+        // TRANSLATORS: {0} what the helper was asked to do, {1} an error number, {2} its text (English).
+        return say("Isola's helper could not {0} (error {1}: {2}).", words.does, code, text.toStdString());
+    }
 }
 
 }  // namespace
@@ -45,38 +88,38 @@ KAuth::Action readconfig_action(const QString& bdf, std::chrono::milliseconds ti
     return action;
 }
 
-QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text)
+QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text,
+                               const QVariantMap& refusal)
 {
-    if (code >= first_error_code && code <= last_error_code && !text.isEmpty()) {
-        return text;  // the helper's own sentence, already complete
+    if (code >= first_error_code && code <= last_error_code) {
+        if (const auto typed = refusal_from_data(refusal)) {
+            return QString::fromStdString(describe_helper_refusal(*typed));
+        }
+        if (!text.isEmpty()) {
+            return text;  // the helper's own sentence, in English, from a helper we cannot read
+        }
     }
+    // std::format, not QString::arg(): a device string containing "%2" is never re-expanded.
+    return QString::fromStdString(describe_kauth_own_failure(action, code, text));
+}
 
-    // Multi-argument arg() everywhere: a device string containing "%2" must not be re-expanded.
-    const ActionWords words = words_for(action);
-    const QString number = QString::number(code);
-    switch (code) {
-    case KAuth::ActionReply::AuthorizationDeniedError:
-        return HelperClient::tr("Isola's helper was not authorised to %1 (polkit denied %2); %3.")
-            .arg(words.does, action.name(), words.when_denied);
-    case KAuth::ActionReply::UserCancelledError:
-        return HelperClient::tr("Authentication was cancelled, so Isola's helper did not %1.").arg(words.does);
-    case KAuth::ActionReply::NoResponderError:
-    case KAuth::ActionReply::NoSuchActionError:
-        return HelperClient::tr("Isola's helper could not %1: the helper or its action %2 is not installed on "
-                                "this system (KAuth error %3).")
-            .arg(words.does, action.name(), number);
-    case KAuth::ActionReply::HelperBusyError:
-        return HelperClient::tr("Isola's helper is busy with another request and did not %1; try again in a "
-                                "moment.")
-            .arg(words.does);
-    case KAuth::ActionReply::DBusError:
-        return HelperClient::tr("Isola's helper could not be reached on the system D-Bus to %1 (%2).")
-            .arg(words.does, text.isEmpty() ? HelperClient::tr("no reply") : text);
-    default:
-        return text.isEmpty() ? HelperClient::tr("Isola's helper could not %1 (error %2).").arg(words.does, number)
-                              : HelperClient::tr("Isola's helper could not %1 (error %2: %3).")
-                                    .arg(words.does, number, text);
-    }
+void keep_refusal(KAuth::ExecuteJob* job)
+{
+    QObject::connect(job, &KAuth::ExecuteJob::newData, job, [job](const QVariantMap& data) {
+        if (data.contains(QString::fromLatin1(reply_refusal))) {
+            job->setProperty(refusal_property, data);
+        }
+    });
+}
+
+QVariantMap kept_refusal(const KAuth::ExecuteJob* job)
+{
+    return job->property(refusal_property).toMap();
+}
+
+QString describe_failed_job(const KAuth::ExecuteJob* job)
+{
+    return describe_kauth_failure(job->action(), job->error(), job->errorText(), kept_refusal(job));
 }
 
 }  // namespace isola::helper

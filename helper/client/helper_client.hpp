@@ -1,12 +1,14 @@
 // Client side of isola-helper, shared by the GUI and the CLI: building the KAuth actions and
-// turning any failure into one sentence. Never runs anything privileged itself.
+// turning any failure into one sentence in the user's language. Never runs anything privileged.
 #pragma once
 
 #include <chrono>
 
 #include <QString>
+#include <QVariantMap>
 
 #include <KAuth/Action>
+#include <KAuth/ExecuteJob>
 
 namespace isola::helper {
 
@@ -15,11 +17,24 @@ namespace isola::helper {
 KAuth::Action readconfig_action(const QString& bdf,
                                 std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
-// The sentence to show for a failed `action` (its job's error() and errorText()).
+// The sentence to show for a failed `action`: its job's error() and errorText(), and the refusal
+// data the helper sent (keys "refusal" and "refusal-args"; see kept_refusal()).
 //
-// The helper's own refusals (codes 101..106) already are sentences and are returned verbatim.
-// KAuth's failures are not: polkit denial arrives as error 4 with an EMPTY text, a missing
-// helper as 1/2, a dead bus as 8. Those are described here, naming the action and device.
-QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text);
+// A helper refusal (codes 101..106) with its data is said here in the user's language
+// (describe_helper_refusal()); without understandable data (an older or newer helper) the helper's
+// English text is shown as it came. KAuth's own failures carry no usable text (polkit denial is
+// error 4 with an EMPTY text, a missing helper 1/2, a dead bus 8) and are described here too,
+// naming the action and device.
+QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text,
+                               const QVariantMap& refusal = {});
+
+// KAuth's ExecuteJob drops the data of a failed reply, so the helper sends its refusal also as
+// progress data just before failing. Call keep_refusal() before start() or exec(); afterwards
+// kept_refusal() holds that refusal (empty if none came) for describe_kauth_failure().
+void keep_refusal(KAuth::ExecuteJob* job);
+QVariantMap kept_refusal(const KAuth::ExecuteJob* job);
+
+// describe_kauth_failure() of a finished job whose refusal was kept.
+QString describe_failed_job(const KAuth::ExecuteJob* job);
 
 }  // namespace isola::helper

@@ -2,9 +2,8 @@
 // space the helper read as root tells the GUI exactly what the reader would have found reading
 // sysfs as root: port type, ACS, SR-IOV — one decoder, no second opinion.
 //
-// Header-only on purpose: it joins the helper's protocol (Qt) and the Qt-free core, and only a
-// client that already links both (the GUI, tests) needs it; isola-helper-client itself stays
-// free of Isola::Core. A target that includes this links Isola::Core.
+// Header-only: it joins the helper's protocol (Qt) and the Qt-free core's reader, which every
+// user of Isola::HelperClient links (the client needs the core for its sentences anyway).
 #pragma once
 
 #include <algorithm>

@@ -1,7 +1,8 @@
 #include "ops/arguments.hpp"
 
 #include <algorithm>
-#include <format>
+#include <utility>
+#include <vector>
 
 namespace isola::helper {
 
@@ -10,16 +11,13 @@ namespace {
 // More keys than this is not a confused client but an attempt to make the helper work.
 constexpr qsizetype max_argument_count = 16;
 
-std::string key_list(std::span<const StringArgument> spec)
+std::vector<std::string> keys_of(std::span<const StringArgument> spec)
 {
-    std::string out;
+    std::vector<std::string> keys;
     for (const StringArgument& arg : spec) {
-        if (!out.empty()) {
-            out += ", ";
-        }
-        out += std::format("\"{}\"", arg.key);
+        keys.emplace_back(arg.key);
     }
-    return out;
+    return keys;
 }
 
 const StringArgument* find_spec(std::span<const StringArgument> spec, std::string_view key)
@@ -28,14 +26,21 @@ const StringArgument* find_spec(std::span<const StringArgument> spec, std::strin
     return it == spec.end() ? nullptr : &*it;
 }
 
+std::unexpected<Failure> refuse(HelperRefusal refusal)
+{
+    return std::unexpected(Failure{std::move(refusal)});
+}
+
 }  // namespace
 
 std::expected<ArgumentValues, Failure> parse_arguments(std::string_view action, std::span<const StringArgument> spec,
                                                        const QVariantMap& args)
 {
-    const std::string takes = std::format("{} takes only {}", action, key_list(spec));
     if (args.size() > max_argument_count) {
-        return std::unexpected(fail(ErrorCode::BadArguments, std::format("{} arguments sent; {}", args.size(), takes)));
+        return refuse({.kind = HelperRefusalKind::TooManyArguments,
+                       .action = std::string(action),
+                       .accepted = keys_of(spec),
+                       .count = args.size()});
     }
 
     ArgumentValues values;
@@ -43,30 +48,36 @@ std::expected<ArgumentValues, Failure> parse_arguments(std::string_view action, 
         const std::string key = it.key().toStdString();
         const StringArgument* arg = find_spec(spec, key);
         if (arg == nullptr) {
-            return std::unexpected(
-                fail(ErrorCode::BadArguments, std::format("unknown argument {}; {}", quote_for_sentence(key), takes)));
+            return refuse({.kind = HelperRefusalKind::UnknownArgument,
+                           .action = std::string(action),
+                           .accepted = keys_of(spec),
+                           .sent = escape_for_sentence(key)});
         }
         // typeId(), not canConvert(): a QByteArray or a number is refused, never converted.
         if (it.value().typeId() != QMetaType::QString) {
-            return std::unexpected(fail(ErrorCode::BadArguments,
-                                        std::format("argument \"{}\" of {} must be a string, not {}", arg->key,
-                                                    action, it.value().metaType().name() ? it.value().metaType().name()
-                                                                                         : "nothing")));
+            const char* type = it.value().metaType().name();
+            return refuse({.kind = HelperRefusalKind::NotAString,
+                           .action = std::string(action),
+                           .argument = std::string(arg->key),
+                           .type = type != nullptr ? type : ""});
         }
         const QString value = it.value().toString();
         if (value.size() > arg->max_length) {
-            return std::unexpected(fail(ErrorCode::BadArguments,
-                                        std::format("argument \"{}\" of {} is {} characters long; at most {} are "
-                                                    "accepted",
-                                                    arg->key, action, value.size(), arg->max_length)));
+            return refuse({.kind = HelperRefusalKind::TooLong,
+                           .action = std::string(action),
+                           .argument = std::string(arg->key),
+                           .length = value.size(),
+                           .limit = arg->max_length});
         }
         values.emplace(key, value.toStdString());
     }
 
     for (const StringArgument& arg : spec) {
         if (!values.contains(arg.key)) {
-            return std::unexpected(fail(ErrorCode::BadArguments,
-                                        std::format("{} needs the argument \"{}\" ({})", action, arg.key, arg.example)));
+            return refuse({.kind = HelperRefusalKind::MissingArgument,
+                           .action = std::string(action),
+                           .argument = std::string(arg.key),
+                           .form = arg.form});
         }
     }
     return values;

@@ -18,7 +18,7 @@ namespace isola::helper {
 struct StringArgument {
     std::string_view key;
     qsizetype max_length;      // in UTF-16 code units; refused beyond, before any parsing
-    std::string_view example;  // for the "missing" sentence: "a PCI address such as 0000:01:00.0"
+    ArgumentForm form;         // what it looks like, for the sentence that says it is missing
 };
 
 using ArgumentValues = std::map<std::string, std::string, std::less<>>;  // key -> UTF-8 value

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <format>
 #include <string>
-#include <system_error>
 #include <utility>
 
 #include <fcntl.h>
@@ -33,11 +32,6 @@ private:
     int fd_;
 };
 
-std::string errno_text(int err)
-{
-    return std::generic_category().message(err);
-}
-
 // The path as it reads on the host, whatever root the test used: that is what a person can
 // look at, and it keeps the sentences identical between unit tests and the real helper.
 std::string host_path(const PciAddress& bdf)
@@ -47,8 +41,7 @@ std::string host_path(const PciAddress& bdf)
 
 Failure read_failed(const PciAddress& bdf, int err)
 {
-    return fail(ErrorCode::ReadFailed,
-                std::format("could not read the configuration space of {}: {}", bdf.str(), errno_text(err)));
+    return Failure{{.kind = HelperRefusalKind::ReadFailed, .device = bdf.bdf(), .error_number = err}};
 }
 
 }  // namespace
@@ -64,8 +57,7 @@ std::expected<std::vector<std::byte>, Failure> read_config_space(const std::file
     if (!dir.valid()) {
         const int err = errno;
         if (err == ENOENT || err == ENOTDIR) {
-            return std::unexpected(
-                fail(ErrorCode::NoSuchDevice, std::format("no PCI device {} on this host", bdf.str())));
+            return std::unexpected(Failure{{.kind = HelperRefusalKind::NoSuchDevice, .device = bdf.bdf()}});
         }
         return std::unexpected(read_failed(bdf, err));
     }
@@ -76,10 +68,7 @@ std::expected<std::vector<std::byte>, Failure> read_config_space(const std::file
     if (!file.valid()) {
         const int err = errno;
         if (err == ELOOP) {
-            return std::unexpected(fail(ErrorCode::UnsafeFile,
-                                        std::format("refusing to read {}: it is a symbolic link, not the "
-                                                    "kernel's configuration space file",
-                                                    host_path(bdf))));
+            return std::unexpected(Failure{{.kind = HelperRefusalKind::SymbolicLink, .path = host_path(bdf)}});
         }
         return std::unexpected(read_failed(bdf, err));
     }
@@ -89,8 +78,7 @@ std::expected<std::vector<std::byte>, Failure> read_config_space(const std::file
         return std::unexpected(read_failed(bdf, errno));
     }
     if (!S_ISREG(st.st_mode)) {
-        return std::unexpected(fail(ErrorCode::UnsafeFile,
-                                    std::format("refusing to read {}: it is not a regular file", host_path(bdf))));
+        return std::unexpected(Failure{{.kind = HelperRefusalKind::NotARegularFile, .path = host_path(bdf)}});
     }
 
     // sysfs reports the config file's size (256 or 4096) but serves short reads, so read until

@@ -1,17 +1,52 @@
 #include "ops/failure.hpp"
 
+#include <clocale>
 #include <format>
+
+#include <locale.h>
+
+#include "refusal/describe_helper_refusal.hpp"
 
 namespace isola::helper {
 
-Failure fail(ErrorCode code, std::string_view text)
+namespace {
+
+// Makes the calling thread speak the C locale (English, untranslated strerror()) while it lives.
+// uselocale() rather than setlocale(): it is per thread and undone on every way out.
+class SpeakingC {
+public:
+    SpeakingC() : c_(::newlocale(LC_ALL_MASK, "C", nullptr))
+    {
+        if (c_ != nullptr) {
+            previous_ = ::uselocale(c_);
+        }
+    }
+    SpeakingC(const SpeakingC&) = delete;
+    SpeakingC& operator=(const SpeakingC&) = delete;
+    ~SpeakingC()
+    {
+        if (c_ != nullptr) {
+            ::uselocale(previous_);
+            ::freelocale(c_);
+        }
+    }
+
+private:
+    locale_t c_;
+    locale_t previous_ = LC_GLOBAL_LOCALE;
+};
+
+}  // namespace
+
+std::string english_sentence(const Failure& failure)
 {
-    return Failure{code, std::format("isola-helper: {}", text)};
+    const SpeakingC english;
+    return describe_helper_refusal(failure.refusal);
 }
 
-std::string quote_for_sentence(std::string_view text, std::size_t limit)
+std::string escape_for_sentence(std::string_view text, std::size_t limit)
 {
-    std::string out = "\"";
+    std::string out;
     std::string_view shown = text.substr(0, limit);
     if (text.size() > limit) {
         // Do not cut a UTF-8 sequence in half: drop its continuation bytes and its lead byte.
@@ -36,7 +71,6 @@ std::string quote_for_sentence(std::string_view text, std::size_t limit)
     if (text.size() > limit) {
         out += "...";
     }
-    out += '"';
     return out;
 }
 

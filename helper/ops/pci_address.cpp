@@ -1,7 +1,5 @@
 #include "ops/pci_address.hpp"
 
-#include <format>
-
 namespace isola::helper {
 
 namespace {
@@ -34,9 +32,8 @@ bool is_canonical_bdf(std::string_view s)
 std::expected<PciAddress, Failure> PciAddress::parse(std::string_view text)
 {
     if (!is_canonical_bdf(text)) {
-        return std::unexpected(fail(ErrorCode::NotAPciAddress,
-                                    std::format("{} is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)",
-                                                quote_for_sentence(text))));
+        return std::unexpected(
+            Failure{{.kind = HelperRefusalKind::NotAPciAddress, .sent = escape_for_sentence(text)}});
     }
     return PciAddress(text);
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ops/failure.hpp"
+#include "topology/bdf.hpp"
 
 namespace isola::helper {
 
@@ -18,6 +19,8 @@ public:
     static std::expected<PciAddress, Failure> parse(std::string_view text);
 
     [[nodiscard]] const std::string& str() const { return text_; }
+    // The same address as the core spells it (always exists: the core's parser is laxer).
+    [[nodiscard]] Bdf bdf() const { return *Bdf::parse(text_); }
 
 private:
     explicit PciAddress(std::string_view text) : text_(text) {}

@@ -17,6 +17,11 @@ inline constexpr std::string_view arg_bdf = "bdf";
 inline constexpr std::string_view reply_config = "config";
 inline constexpr std::string_view reply_length = "length";
 
+// Reply keys of every refusal (refusal/helper_refusal.hpp): the kind's stable name ("no-such-device")
+// and a map of the arguments its sentence needs. The English sentence is the reply's error text.
+inline constexpr std::string_view reply_refusal = "refusal";
+inline constexpr std::string_view reply_refusal_args = "refusal-args";
+
 // Reading more is never useful: PCIe extended configuration space is exactly 4096 bytes.
 inline constexpr std::size_t config_space_max = 4096;
 
@@ -28,7 +33,7 @@ enum class ErrorCode : int {
     NotAPciAddress = 102,   // "bdf" is not DDDD:BB:DD.F
     NoSuchDevice = 103,     // well-formed address, but no such function on this host
     UnsafeFile = 104,       // a file the helper would read is a symlink or not a regular file
-    ReadFailed = 105,       // the kernel refused or failed the read (errno in the sentence)
+    ReadFailed = 105,       // the kernel refused or failed the read (errno in the refusal)
     Internal = 106,         // a bug or resource exhaustion inside the helper
 };
 

@@ -1,7 +1,10 @@
 // isola-helper-e2e-client: calls the real, bus-activated isola-helper the way Isola's GUI will,
 // and prints one line per call for run_e2e.sh to assert on:
 //   call 1: error=0 ms=12.3 length=4096 head=8680
-//   call 1: error=4 ms=80.1 sentence=Isola's helper was not authorised to ...
+//   call 1: error=4 ms=80.1 refusal=none sentence=Isola's helper was not authorised to ...
+//   call 1: error=103 ms=15.0 refusal=no-such-device sentence=isola-helper: no PCI device ...
+// refusal= names the typed refusal that reached the client (none: KAuth's own failure); the
+// sentence is said from it in the client's locale ($LC_ALL, with catalogs from $ISOLA_LOCALEDIR).
 //
 // Usage: isola-helper-e2e-client [--repeat N] [--gap-ms MS] [--arg KEY=VALUE]... BDF
 //
@@ -10,6 +13,7 @@
 // arrives in that window gets HelperBusy as the *method reply*, which the client ignores while
 // it waits forever for a signal (seen on the bus with dbus-monitor). So calls are spaced, and a
 // watchdog turns a hang into "call N: hung" instead of a stuck test.
+#include <clocale>
 #include <cstdio>
 #include <thread>
 
@@ -21,10 +25,14 @@
 #include <KAuth/ExecuteJob>
 
 #include "client/helper_client.hpp"
+#include "protocol/helper_protocol.hpp"
+#include "text/message.hpp"
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    QCoreApplication app(argc, argv);  // also setlocale(LC_ALL, ""), as in the GUI
+    std::setlocale(LC_NUMERIC, "C");    // as isolactl: "ms=12.3" whatever the language
+    isola::bind_message_catalog(isola::default_locale_dir());
     QCommandLineParser cli;
     cli.addPositionalArgument(QStringLiteral("bdf"), QStringLiteral("PCI address to read"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("calls to make"), QStringLiteral("N"),
@@ -52,6 +60,7 @@ int main(int argc, char** argv)
         QElapsedTimer timer;
         timer.start();
         KAuth::ExecuteJob* job = action.execute();
+        isola::helper::keep_refusal(job);
         bool hung = false;
         QTimer::singleShot(action.timeout() + 5000, job, [job, &hung] {
             hung = true;
@@ -69,9 +78,12 @@ int main(int argc, char** argv)
             std::printf("call %d: error=0 ms=%.1f length=%d head=%s\n", i, ms,
                         job->data().value(QStringLiteral("length")).toInt(), config.left(2).toHex().constData());
         } else {
-            const QString sentence =
-                isola::helper::describe_kauth_failure(action, job->error(), job->errorText());
-            std::printf("call %d: error=%d ms=%.1f sentence=%s\n", i, job->error(), ms, qPrintable(sentence));
+            const QString kind = isola::helper::kept_refusal(job)
+                                     .value(QString::fromLatin1(isola::helper::reply_refusal), QStringLiteral("none"))
+                                     .toString();
+            const QString sentence = isola::helper::describe_failed_job(job);
+            std::printf("call %d: error=%d ms=%.1f refusal=%s sentence=%s\n", i, job->error(), ms, qPrintable(kind),
+                        qPrintable(sentence));
         }
         std::fflush(stdout);
     }

@@ -1,5 +1,6 @@
-// Facts about isola-helper's validation and reading, without KAuth: every refusal sentence is
-// asserted verbatim, because clients show it as it is.
+// Facts about isola-helper's validation and reading, without KAuth: which refusal each bad input
+// gets, asserted through its English sentence verbatim (the reply's error text; the sentences
+// in other languages are tested in helper_refusal_test.cpp).
 #include <sys/stat.h>
 
 #include <QByteArray>
@@ -35,8 +36,8 @@ TEST(PciAddress, RefusesEverythingElseWithOneSentence)
 {
     const auto bad = PciAddress::parse("0000:zz:00.0");
     ASSERT_FALSE(bad);
-    EXPECT_EQ(bad.error().code, ErrorCode::NotAPciAddress);
-    EXPECT_EQ(bad.error().sentence,
+    EXPECT_EQ(bad.error().code(), ErrorCode::NotAPciAddress);
+    EXPECT_EQ(english_sentence(bad.error()),
               "isola-helper: \"0000:zz:00.0\" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)");
 
     for (const char* text : {"", "0000:0B:00.0", "0b:00.0", "0000:0b:00.8", "00000:0b:00.0", "0000:0b:00.0\n",
@@ -49,14 +50,26 @@ TEST(PciAddress, QuotesHostileInputHarmlessly)
 {
     const auto bad = PciAddress::parse(std::string_view("a\"b\n\x1b[2J\0z", 10));
     ASSERT_FALSE(bad);
-    EXPECT_EQ(bad.error().sentence, "isola-helper: \"a\\\"b\\x0a\\x1b[2J\\x00z\" is not a PCI address (expected "
-                                    "DDDD:BB:DD.F, e.g. 0000:01:00.0)");
+    EXPECT_EQ(english_sentence(bad.error()), "isola-helper: \"a\\\"b\\x0a\\x1b[2J\\x00z\" is not a PCI address "
+                                             "(expected DDDD:BB:DD.F, e.g. 0000:01:00.0)");
 }
 
-TEST(Quoted, CutsLongTextWithoutSplittingUtf8)
+TEST(Escaped, CutsLongTextWithoutSplittingUtf8)
 {
-    EXPECT_EQ(quote_for_sentence(std::string(50, 'x'), 10), "\"xxxxxxxxxx...\"");
-    EXPECT_EQ(quote_for_sentence("abc\xc3\xa9", 4), "\"abc...\"");  // é is 2 bytes; not cut in half
+    EXPECT_EQ(escape_for_sentence(std::string(50, 'x'), 10), "xxxxxxxxxx...");
+    EXPECT_EQ(escape_for_sentence("abc\xc3\xa9", 4), "abc...");  // é is 2 bytes; not cut in half
+    EXPECT_EQ(escape_for_sentence("abc\xc3\xa9", 5), "abc\xc3\xa9");
+}
+
+TEST(Escaped, AnUnknownKeyReachesTheRefusalAsAtMost40Bytes)
+{
+    // An unknown key is not length-checked before it is refused; the refusal (and the reply)
+    // carries at most 40 bytes of it.
+    QVariantMap args{{QString(100000, QLatin1Char('k')), QStringLiteral("x")}};
+    const auto reply = readconfig(args, "/nonexistent");
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().refusal.kind, HelperRefusalKind::UnknownArgument);
+    EXPECT_EQ(reply.error().refusal.sent, std::string(40, 'k') + "...");
 }
 
 // ---- reading config space -----------------------------------------------------------------------
@@ -65,7 +78,7 @@ TEST_F(FakeSysfs, ReadsTheWholeConfigSpace)
 {
     add_device("0000:01:00.0", config_bytes(256));
     const auto data = read_config_space(root, *PciAddress::parse("0000:01:00.0"));
-    ASSERT_TRUE(data) << data.error().sentence;
+    ASSERT_TRUE(data) << english_sentence(data.error());
     EXPECT_EQ(data->size(), 256u);
     EXPECT_EQ((*data)[0], std::byte{0x86});
     EXPECT_EQ((*data)[255], std::byte{0xff});
@@ -75,7 +88,7 @@ TEST_F(FakeSysfs, ReadsAtMost4096Bytes)
 {
     add_device("0000:01:00.0", config_bytes(10000));
     const auto data = read_config_space(root, *PciAddress::parse("0000:01:00.0"));
-    ASSERT_TRUE(data) << data.error().sentence;
+    ASSERT_TRUE(data) << english_sentence(data.error());
     EXPECT_EQ(data->size(), 4096u);
 }
 
@@ -83,8 +96,8 @@ TEST_F(FakeSysfs, SaysWhenTheDeviceDoesNotExist)
 {
     const auto data = read_config_space(root, *PciAddress::parse("0000:42:00.0"));
     ASSERT_FALSE(data);
-    EXPECT_EQ(data.error().code, ErrorCode::NoSuchDevice);
-    EXPECT_EQ(data.error().sentence, "isola-helper: no PCI device 0000:42:00.0 on this host");
+    EXPECT_EQ(data.error().code(), ErrorCode::NoSuchDevice);
+    EXPECT_EQ(english_sentence(data.error()), "isola-helper: no PCI device 0000:42:00.0 on this host");
 }
 
 TEST_F(FakeSysfs, RefusesAConfigFileThatIsASymlink)
@@ -96,9 +109,10 @@ TEST_F(FakeSysfs, RefusesAConfigFileThatIsASymlink)
 
     const auto data = read_config_space(root, *PciAddress::parse("0000:01:00.0"));
     ASSERT_FALSE(data);
-    EXPECT_EQ(data.error().code, ErrorCode::UnsafeFile);
-    EXPECT_EQ(data.error().sentence, "isola-helper: refusing to read /sys/bus/pci/devices/0000:01:00.0/config: it is "
-                                     "a symbolic link, not the kernel's configuration space file");
+    EXPECT_EQ(data.error().code(), ErrorCode::UnsafeFile);
+    EXPECT_EQ(english_sentence(data.error()),
+              "isola-helper: refusing to read /sys/bus/pci/devices/0000:01:00.0/config: it is a symbolic link, not the "
+              "kernel's configuration space file");
 }
 
 TEST_F(FakeSysfs, RefusesAConfigFileThatIsNotARegularFile)
@@ -109,8 +123,8 @@ TEST_F(FakeSysfs, RefusesAConfigFileThatIsNotARegularFile)
 
     const auto data = read_config_space(root, *PciAddress::parse("0000:01:00.0"));
     ASSERT_FALSE(data);
-    EXPECT_EQ(data.error().code, ErrorCode::UnsafeFile);
-    EXPECT_EQ(data.error().sentence,
+    EXPECT_EQ(data.error().code(), ErrorCode::UnsafeFile);
+    EXPECT_EQ(english_sentence(data.error()),
               "isola-helper: refusing to read /sys/bus/pci/devices/0000:01:00.0/config: it is not a regular file");
 }
 
@@ -120,8 +134,8 @@ TEST_F(FakeSysfs, ReportsAMissingConfigFileWithTheKernelsReason)
     fs::remove(dir / "config");
     const auto data = read_config_space(root, *PciAddress::parse("0000:01:00.0"));
     ASSERT_FALSE(data);
-    EXPECT_EQ(data.error().code, ErrorCode::ReadFailed);
-    EXPECT_EQ(data.error().sentence,
+    EXPECT_EQ(data.error().code(), ErrorCode::ReadFailed);
+    EXPECT_EQ(english_sentence(data.error()),
               "isola-helper: could not read the configuration space of 0000:01:00.0: No such file or directory");
 }
 
@@ -131,7 +145,7 @@ TEST_F(FakeSysfs, ReadconfigRepliesWithConfigAndLength)
 {
     add_device("0000:01:00.0", config_bytes(4096));
     const auto reply = readconfig(bdf_arg(QStringLiteral("0000:01:00.0")), root);
-    ASSERT_TRUE(reply) << reply.error().sentence;
+    ASSERT_TRUE(reply) << english_sentence(reply.error());
     EXPECT_EQ(reply->keys(), (QStringList{QStringLiteral("config"), QStringLiteral("length")}));
     EXPECT_EQ(reply->value(QStringLiteral("length")).typeId(), QMetaType::Int);
     EXPECT_EQ(reply->value(QStringLiteral("length")).toInt(), 4096);
@@ -143,8 +157,15 @@ TEST_F(FakeSysfs, ReadconfigRepliesWithConfigAndLength)
 struct BadArguments {
     const char* name;
     QVariantMap args;
+    HelperRefusalKind kind;
     const char* sentence;
 };
+
+// Names the parameter in test output instead of dumping its bytes.
+void PrintTo(const BadArguments& bad, std::ostream* out)
+{
+    *out << bad.name;
+}
 
 class ReadconfigRefuses : public FakeSysfs, public ::testing::WithParamInterface<BadArguments> {};
 
@@ -153,28 +174,34 @@ TEST_P(ReadconfigRefuses, WithOneSentence)
     add_device("0000:01:00.0", config_bytes(256));
     const auto reply = readconfig(GetParam().args, root);
     ASSERT_FALSE(reply);
-    EXPECT_EQ(reply.error().code, ErrorCode::BadArguments);
-    EXPECT_EQ(reply.error().sentence, GetParam().sentence);
+    EXPECT_EQ(reply.error().code(), ErrorCode::BadArguments);
+    EXPECT_EQ(reply.error().refusal.kind, GetParam().kind);
+    EXPECT_EQ(english_sentence(reply.error()), GetParam().sentence);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Arguments, ReadconfigRefuses,
     ::testing::Values(
-        BadArguments{"Empty", {}, "isola-helper: readconfig needs the argument \"bdf\" (a PCI address such as 0000:01:00.0)"},
+        BadArguments{"Empty", {}, HelperRefusalKind::MissingArgument,
+                     "isola-helper: readconfig needs the argument \"bdf\" (a PCI address such as 0000:01:00.0)"},
         BadArguments{"UnknownKey",
-                     {{QStringLiteral("bdf"), QStringLiteral("0000:01:00.0")}, {QStringLiteral("path"), QStringLiteral("/etc/shadow")}},
+                     {{QStringLiteral("bdf"), QStringLiteral("0000:01:00.0")},
+                      {QStringLiteral("path"), QStringLiteral("/etc/shadow")}},
+                     HelperRefusalKind::UnknownArgument,
                      "isola-helper: unknown argument \"path\"; readconfig takes only \"bdf\""},
         BadArguments{"UnknownKeyOnly",
                      {{QStringLiteral("Bdf"), QStringLiteral("0000:01:00.0")}},
+                     HelperRefusalKind::UnknownArgument,
                      "isola-helper: unknown argument \"Bdf\"; readconfig takes only \"bdf\""},
-        BadArguments{"ByteArray", bdf_arg(QByteArray("0000:01:00.0")),
+        BadArguments{"ByteArray", bdf_arg(QByteArray("0000:01:00.0")), HelperRefusalKind::NotAString,
                      "isola-helper: argument \"bdf\" of readconfig must be a string, not QByteArray"},
-        BadArguments{"Int", bdf_arg(42), "isola-helper: argument \"bdf\" of readconfig must be a string, not int"},
-        BadArguments{"StringList", bdf_arg(QStringList{QStringLiteral("0000:01:00.0")}),
+        BadArguments{"Int", bdf_arg(42), HelperRefusalKind::NotAString,
+                     "isola-helper: argument \"bdf\" of readconfig must be a string, not int"},
+        BadArguments{"StringList", bdf_arg(QStringList{QStringLiteral("0000:01:00.0")}), HelperRefusalKind::NotAString,
                      "isola-helper: argument \"bdf\" of readconfig must be a string, not QStringList"},
-        BadArguments{"Invalid", bdf_arg(QVariant()),
-                     "isola-helper: argument \"bdf\" of readconfig must be a string, not nothing"},
-        BadArguments{"OverLong", bdf_arg(QString(5000, QLatin1Char('0'))),
+        BadArguments{"Invalid", bdf_arg(QVariant()), HelperRefusalKind::NotAString,
+                     "isola-helper: argument \"bdf\" of readconfig must be a string, but it has no value"},
+        BadArguments{"OverLong", bdf_arg(QString(5000, QLatin1Char('0'))), HelperRefusalKind::TooLong,
                      "isola-helper: argument \"bdf\" of readconfig is 5000 characters long; at most 32 are accepted"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 
@@ -186,19 +213,20 @@ TEST_F(FakeSysfs, ReadconfigRefusesManyArgumentsBeforeLookingAtThem)
     }
     const auto reply = readconfig(args, root);
     ASSERT_FALSE(reply);
-    EXPECT_EQ(reply.error().sentence, "isola-helper: 1000 arguments sent; readconfig takes only \"bdf\"");
+    EXPECT_EQ(reply.error().refusal.kind, HelperRefusalKind::TooManyArguments);
+    EXPECT_EQ(english_sentence(reply.error()), "isola-helper: 1000 arguments sent; readconfig takes only \"bdf\"");
 }
 
 TEST_F(FakeSysfs, ReadconfigPassesAddressAndDeviceRefusalsThrough)
 {
     const auto bad = readconfig(bdf_arg(QStringLiteral("0000:zz:00.0")), root);
     ASSERT_FALSE(bad);
-    EXPECT_EQ(bad.error().code, ErrorCode::NotAPciAddress);
+    EXPECT_EQ(bad.error().code(), ErrorCode::NotAPciAddress);
 
     const auto absent = readconfig(bdf_arg(QStringLiteral("0000:42:00.0")), root);
     ASSERT_FALSE(absent);
-    EXPECT_EQ(absent.error().code, ErrorCode::NoSuchDevice);
-    EXPECT_EQ(absent.error().sentence, "isola-helper: no PCI device 0000:42:00.0 on this host");
+    EXPECT_EQ(absent.error().code(), ErrorCode::NoSuchDevice);
+    EXPECT_EQ(english_sentence(absent.error()), "isola-helper: no PCI device 0000:42:00.0 on this host");
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST_F(FakeSysfs, AReadconfigReplyDecodesAsTheReaderDecodesSysfs)
 {
     const auto dir = add_device("0000:00:1c.0", root_port_with_acs());
     const auto reply = readconfig({{QStringLiteral("bdf"), QStringLiteral("0000:00:1c.0")}}, root);
-    ASSERT_TRUE(reply) << reply.error().sentence;
+    ASSERT_TRUE(reply) << english_sentence(reply.error());
 
     const ConfigFacts facts = readconfig_facts(*reply);
     EXPECT_EQ(facts, detail::read_config_facts(sysfs::AttributeDir(dir)));

@@ -144,17 +144,18 @@ has_owner org.freedesktop.PolicyKit1 || fail "polkitd did not take org.freedeskt
 
 # ---- the client, as nobody ----------------------------------------------------------------------
 cp "$client_bin" "$work/client" && chmod 0755 "$work/client"
+client_env=()  # extra VAR=VALUE for the client's environment (its locale)
 run_client() {
-  printf '\n== client %s\n' "$*" >>"$work/client.log"
-  timeout -k 5 60 setpriv --reuid=65534 --regid=65534 --clear-groups -- env HOME="$work" "$work/client" "$@" \
-    2>>"$work/client.log" | tee -a "$work/client.log"
+  printf '\n== client %s %s\n' "${client_env[*]}" "$*" >>"$work/client.log"
+  timeout -k 5 60 setpriv --reuid=65534 --regid=65534 --clear-groups -- env HOME="$work" "${client_env[@]}" \
+    "$work/client" "$@" 2>>"$work/client.log" | tee -a "$work/client.log"
 }
 expect_line() {  # expect_line OUTPUT REGEX WHAT
   grep -qE -- "$2" <<<"$1" || fail "$3: expected a line matching '$2', got: ${1:-<nothing>}"
 }
-expect_sentence() {  # expect_sentence OUTPUT CODE SENTENCE
-  grep -qxF -- "call 1: error=$2 $(sed -nE 's/^call 1: error=[0-9]+ (ms=[0-9.]+) .*/\1/p' <<<"$1") sentence=$3" <<<"$1" ||
-    fail "expected error $2 with the sentence '$3', got: ${1:-<nothing>}"
+expect_sentence() {  # expect_sentence OUTPUT CODE REFUSAL SENTENCE (REFUSAL: the typed refusal's kind, or none)
+  grep -qxF -- "call 1: error=$2 $(sed -nE 's/^call 1: error=[0-9]+ (ms=[0-9.]+) .*/\1/p' <<<"$1") refusal=$3 sentence=$4" \
+    <<<"$1" || fail "expected error $2, refusal $3 and the sentence '$4', got: ${1:-<nothing>}"
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 call_ms() { sed -nE 's/.* ms=([0-9.]+) .*/\1/p'; }
@@ -164,7 +165,7 @@ say "as nobody without the helper, the kernel serves $(setpriv --reuid=65534 --r
 
 # (1) no polkit rule: denied; KAuth gives error 4 with no text, the client supplies the sentence.
 out=$(run_client "$bdf")
-expect_sentence "$out" 4 "Isola's helper was not authorised to read the configuration of $bdf (polkit denied $action_id); ask an administrator or run the scan as root."
+expect_sentence "$out" 4 none "Isola's helper was not authorised to read the configuration of $bdf (polkit denied $action_id); ask an administrator or run the scan as root."
 say "(1) denied without a rule: ok"
 
 # (2) a rule allowing the action for nobody: the helper reads the config space as root.
@@ -206,20 +207,33 @@ grep -q "readconfig requested by uid 65534" "$work/client.log" || fail "(2) the 
 say "(2) allowed by a rule: $size bytes, first two $head = vendor $vendor: ok"
 say "latency: cold (bus activation + polkit) median ${cold_ms} ms of ${cold[*]}; warm median ${warm_ms} ms of 10"
 
-# (3) not a PCI address: the helper's sentence and code arrive verbatim.
+# (3) not a PCI address: the helper's code and typed refusal arrive, and the client says it.
 out=$(run_client 0000:zz:00.0)
-expect_sentence "$out" 102 'isola-helper: "0000:zz:00.0" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)'
+expect_sentence "$out" 102 not-a-pci-address 'isola-helper: "0000:zz:00.0" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)'
 say "(3) bad address refused by the helper: ok"
 
 # (4) well-formed, but no such device on this host.
 out=$(run_client "$absent")
-expect_sentence "$out" 103 "isola-helper: no PCI device $absent on this host"
+expect_sentence "$out" 103 no-such-device "isola-helper: no PCI device $absent on this host"
 say "(4) absent device refused by the helper: ok"
 
 # (5) an argument the action does not take.
 out=$(run_client --arg path=/etc/shadow "$bdf")
-expect_sentence "$out" 101 'isola-helper: unknown argument "path"; readconfig takes only "bdf"'
+expect_sentence "$out" 101 unknown-argument 'isola-helper: unknown argument "path"; readconfig takes only "bdf"'
+# The helper's log and error text stay English; the words above were the client's.
+grep -q 'readconfig refused (101): isola-helper: unknown argument "path"; readconfig takes only "bdf"' "$work/client.log" ||
+  fail "(5) the helper did not log its refusal in English"
 say "(5) unknown argument refused by the helper: ok"
+
+# (6) the same refusal said in the client's language: German, from the build's catalogs.
+cp -r "$build/locale" "$work/locale" && chmod -R a+rX "$work/locale"
+client_env=(LC_ALL=de_DE.UTF-8 LANGUAGE= ISOLA_LOCALEDIR="$work/locale")
+out=$(run_client "$absent")
+expect_sentence "$out" 103 no-such-device "isola-helper: kein PCI-Gerät $absent auf diesem Host"
+out=$(run_client --arg path=/etc/shadow "$bdf")
+expect_sentence "$out" 101 unknown-argument 'isola-helper: unbekanntes Argument „path“; readconfig nimmt nur „bdf“ an'
+client_env=()
+say "(6) refusals in the client's German: ok"
 
 failed=0
 say "PASS"
