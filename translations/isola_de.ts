@@ -167,6 +167,26 @@
         <source>sound %1: %2</source>
         <translation>Audio %1: %2</translation>
     </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>USB devices</source>
+        <translation>USB-Geräte</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>Audio</translation>
+    </message>
 </context>
 <context>
     <name>LoadText</name>
@@ -417,8 +437,8 @@
         <translation>Vom Host genutzt</translation>
     </message>
     <message>
-        <source>a listing does not say what the host uses</source>
-        <translation>eine Auflistung sagt nicht, was der Host nutzt</translation>
+        <source>not known: %1</source>
+        <translation>nicht bekannt: %1</translation>
     </message>
     <message>
         <source>not in use</source>
@@ -582,10 +602,6 @@
     <message>
         <source>Class %1</source>
         <translation>Klasse %1</translation>
-    </message>
-    <message>
-        <source>a listing does not say what the host uses</source>
-        <translation>eine Auflistung sagt nicht, was der Host nutzt</translation>
     </message>
     <message numerus="yes">
         <source>No IOMMU group — %n device(s)</source>

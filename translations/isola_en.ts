@@ -167,6 +167,26 @@
         <source>sound %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoadText</name>
@@ -417,7 +437,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a listing does not say what the host uses</source>
+        <source>not known: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -581,10 +601,6 @@
     <name>isola::gui::TopologyModel</name>
     <message>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a listing does not say what the host uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

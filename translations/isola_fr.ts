@@ -167,6 +167,26 @@
         <source>sound %1: %2</source>
         <translation>audio %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>stockage</translation>
+    </message>
+    <message>
+        <source>display</source>
+        <translation>affichage</translation>
+    </message>
+    <message>
+        <source>USB devices</source>
+        <translation>périphériques USB</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>son</translation>
+    </message>
 </context>
 <context>
     <name>LoadText</name>
@@ -417,8 +437,8 @@
         <translation>Utilisé par l&apos;hôte</translation>
     </message>
     <message>
-        <source>a listing does not say what the host uses</source>
-        <translation>une liste n&apos;indique pas ce que l&apos;hôte utilise</translation>
+        <source>not known: %1</source>
+        <translation>inconnu : %1</translation>
     </message>
     <message>
         <source>not in use</source>
@@ -582,10 +602,6 @@
     <message>
         <source>Class %1</source>
         <translation>Classe %1</translation>
-    </message>
-    <message>
-        <source>a listing does not say what the host uses</source>
-        <translation>une liste n&apos;indique pas ce que l&apos;hôte utilise</translation>
     </message>
     <message numerus="yes">
         <source>No IOMMU group — %n device(s)</source>
