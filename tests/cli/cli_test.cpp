@@ -20,8 +20,12 @@ struct Run {
     std::string out;  // stdout and stderr together, as a person sees them
 };
 
-Run isolactl(const std::string& args) {
-    const std::string cmd = std::string(ISOLACTL) + " " + args + " 2>&1";
+// `locale`: run under that locale (LANGUAGE unset) with the catalogs the build compiled.
+Run isolactl(const std::string& args, const char* locale = nullptr) {
+    const std::string env = locale ? std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
+                                         ISOLA_BUILD_LOCALEDIR + " "
+                                   : std::string();
+    const std::string cmd = env + ISOLACTL + " " + args + " 2>&1";
     Run r;
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return r;
@@ -342,18 +346,8 @@ TEST(CliSource, PlanUnderAGermanLocaleSpeaksGerman) {
     FixtureHost host("edge-workstation");
     ASSERT_TRUE(host.written);
     // The boot GPU drives the console: the plan refuses, with what to do.
-    const std::string env = std::string("env -u LANGUAGE LC_ALL=de_DE.UTF-8 ISOLA_LOCALEDIR=") + ISOLA_BUILD_LOCALEDIR + " ";
-    const std::string cmd = std::string(ISOLACTL) + " plan 01:00.0 --vm win11 --root " + host.root.string();
-    ::Run german;
-    {
-        const std::string full = env + cmd + " 2>&1";
-        FILE* pipe = popen(full.c_str(), "r");
-        ASSERT_NE(pipe, nullptr);
-        std::array<char, 4096> buf{};
-        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) german.out.append(buf.data(), n);
-        const int raw = pclose(pipe);
-        german.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    }
+    const std::string plan = "plan 01:00.0 --vm win11 --root " + host.root.string();
+    auto german = isolactl(plan, "de_DE.UTF-8");
     EXPECT_EQ(german.status, 2) << german.out;
     EXPECT_TRUE(contains(german.out, "Plan: 0000:01:00.0 an „win11“ übergeben (Backend legacy)\n")) << german.out;
     EXPECT_TRUE(contains(german.out, "Abgelehnt:\n  - kann 0000:01:00.0 nicht an „win11“ übergeben: es treibt die Konsole "
@@ -361,25 +355,14 @@ TEST(CliSource, PlanUnderAGermanLocaleSpeaksGerman) {
                                      "(oder eine serielle Konsole)\n"))
         << german.out;
     // The same plan in the C locale is English, word for word from the same typed refusal.
-    auto english = isolactl(cmd.substr(std::string(ISOLACTL).size() + 1));
+    auto english = isolactl(plan);
     EXPECT_TRUE(contains(english.out, "Refused:\n  - cannot assign 0000:01:00.0 to \"win11\": it drives the host's console\n"
                                       "    what to do: move the console to another GPU (or a serial console) first\n"))
         << english.out;
 }
 
 TEST(CliSource, HelpUnderAGermanLocaleSpeaksGerman) {
-    auto help_in = [](const char* locale) {
-        const std::string cmd = std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
-                                ISOLA_BUILD_LOCALEDIR + " " + ISOLACTL + " --help 2>&1";
-        ::Run r;
-        FILE* pipe = popen(cmd.c_str(), "r");
-        if (!pipe) return r;
-        std::array<char, 4096> buf{};
-        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-        const int raw = pclose(pipe);
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        return r;
-    };
+    auto help_in = [](const char* locale) { return isolactl("--help", locale); };
     auto german = help_in("de_DE.UTF-8");
     EXPECT_EQ(german.status, 0);
     EXPECT_TRUE(german.out.starts_with("Aufruf: isolactl BEFEHL [OPTIONEN]\n\nBefehle:\n  overview [--graph DATEI]\n"))
@@ -403,18 +386,7 @@ TEST(CliSource, HelpUnderAGermanLocaleSpeaksGerman) {
 }
 
 TEST(CliSource, UsageErrorsUnderGermanAndFrenchLocalesAreTranslated) {
-    auto run_in = [](const char* locale, const std::string& args) {
-        const std::string cmd = std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
-                                ISOLA_BUILD_LOCALEDIR + " " + ISOLACTL + " " + args + " 2>&1";
-        ::Run r;
-        FILE* pipe = popen(cmd.c_str(), "r");
-        if (!pipe) return r;
-        std::array<char, 4096> buf{};
-        while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-        const int raw = pclose(pipe);
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        return r;
-    };
+    auto run_in = [](const char* locale, const std::string& args) { return isolactl(args, locale); };
     auto german = run_in("de_DE.UTF-8", "scan --sysfs-rot /tmp");
     EXPECT_EQ(german.status, 64);
     EXPECT_EQ(german.out, "isolactl: unbekannte Option --sysfs-rot\n");
