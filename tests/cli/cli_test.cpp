@@ -67,6 +67,14 @@ TEST(Cli, ImportShowsTheListingGroupedByIommuGroup) {
     EXPECT_NE(r.out.find("Devices: 40 PCI functions, 25 IOMMU groups"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("IOMMU group 15 · 8 functions"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("0000:05:00.0"), std::string::npos);
+    // What the listing does not say, counted from the facts (bridges are never unbound).
+    EXPECT_NE(r.out.find("Note:    the source does not fully say what the host uses 30 functions for.\n"),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Note:    the source does not say which driver holds 40 functions ('?' in the table).\n"),
+              std::string::npos) << r.out;
+    auto german = isolactl("import " + kB550, "de_DE.UTF-8");
+    EXPECT_NE(german.out.find("Hinweis:  die Quelle sagt nicht, welcher Treiber 40 Funktionen hält ('?' in der Tabelle).\n"),
+              std::string::npos) << german.out;
 }
 
 TEST(Cli, SnapshotOfAListingReadsBackToTheSameView) {
