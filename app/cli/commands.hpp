@@ -11,7 +11,9 @@
 namespace isola::cli {
 
 inline constexpr int kExitWarnings = 1;  // plan/review: something needs confirmation
-inline constexpr int kExitBlocked = 2;   // plan/review: refused, or blockers found
+inline constexpr int kExitBlocked = 2;   // plan/review: refused, or blockers found; apply/restore: refused before any write
+inline constexpr int kExitNotApplied = 3;  // apply/restore: a write failed, and every device was put back
+inline constexpr int kExitNotPutBack = 4;  // apply/restore: a device could not be put back (the journal stays)
 inline constexpr int kExitUsage = 64;    // EX_USAGE: wrong options
 inline constexpr int kExitNoInput = 66;  // EX_NOINPUT: a host, file or listing could not be read
 
@@ -25,6 +27,9 @@ int run_plan(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_review(const std::vector<std::string>& args);
 int run_graph(const std::vector<std::string>& args);
+int run_apply(const std::vector<std::string>& args);
+int run_restore(const std::vector<std::string>& args);
+int run_status(const std::vector<std::string>& args);
 
 // The graph picture of `topology` into `file` (format from its extension), optionally highlighting
 // the whole-group effect of a plan; returns the sentence to print. Shared by graph and overview.

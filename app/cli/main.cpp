@@ -1,5 +1,6 @@
 // isolactl — Isola's command line: the same core, the same sentences, scriptable.
 #include <cstdio>
+#include <filesystem>
 #include <clocale>
 #include <format>
 #include <iostream>
@@ -44,6 +45,15 @@ std::string usage() {
                         cloud-hypervisor, kernel-cmdline, modprobe.d, driverctl
                         [--unmanaged] [--iommufd] [--rombar-off] [--romfile FILE] [--x-vga]
                         (a listing's format is --import-format here)
+  apply BDF... --vm NAME [--backend legacy|iommufd] | --plan PLAN.json
+                        [--confirm] [--dry-run] [--fingerprint FP]
+                        move the whole groups to vfio-pci, journaled; --dry-run prints the writes
+  restore [BDF...] [--dry-run]
+                        put devices Isola moved (all, by default) back as they were
+  probe BDF [--backend legacy|iommufd] [--json]
+                        try VFIO's attach on a device on vfio-pci, as a VM would; changes nothing
+  status [--json]       what Isola moved on this host, and any unfinished change
+                        (apply, restore, status: --state-dir DIR instead of /var/lib/isola)
   snapshot save FILE    save this host (or any source) as a JSON snapshot
   demo list             list the bundled demo hosts)");
     text += "\n\n";
@@ -61,7 +71,8 @@ std::string usage() {
     text += "\n\n";
     // TRANSLATORS: the exit codes of isolactl; keep the numbers.
     text += isola::translate(R"(Exit status: 0 success; plan and review: 1 something needs confirmation, 2 refused / blockers
-found; 64 wrong usage; 66 input missing or unreadable.)");
+found; apply and restore: 2 refused before any write, 3 a write failed and everything was put
+back, 4 a device could not be put back; 64 wrong usage; 66 input missing or unreadable.)");
     text += "\n";
     return text;
 }
@@ -85,6 +96,16 @@ int main(int argc, char** argv) {
     }
     const std::string command = args[0];
     args.erase(args.begin());
+    // apply, restore and status settle an unfinished change themselves; every other command
+    // mentions it, so that nobody misses a host left half-changed by a crash.
+    if (command != "apply" && command != "restore" && command != "status") {
+        std::error_code ec;
+        if (const std::filesystem::path journal = "/var/lib/isola/journal.json"; std::filesystem::exists(journal, ec))
+            std::cerr << "isolactl: "
+                      << isola::say("an earlier change by Isola is unfinished ({}); isolactl status, run as root, puts it back",
+                                    journal.string())
+                      << "\n";
+    }
     if (command == "overview") return isola::cli::run_overview(args);
     if (command == "scan") return isola::cli::run_scan(args);
     if (command == "import") return isola::cli::run_import(args);
@@ -95,6 +116,9 @@ int main(int argc, char** argv) {
     if (command == "export") return isola::cli::run_export(args);
     if (command == "review") return isola::cli::run_review(args);
     if (command == "graph") return isola::cli::run_graph(args);
+    if (command == "apply") return isola::cli::run_apply(args);
+    if (command == "restore") return isola::cli::run_restore(args);
+    if (command == "status") return isola::cli::run_status(args);
     std::cerr << "isolactl: " << isola::say("unknown command \"{}\"; run 'isolactl --help' for the list", command) << "\n";
     return isola::cli::kExitUsage;
 }

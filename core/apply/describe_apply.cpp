@@ -201,7 +201,7 @@ std::string describe_unfinished(const Transaction& t) {
     if (t.phase == TransactionPhase::Committed)
         return say("{} made all its writes but did not finish its record; run isolactl status as root to finish it.",
                    transaction_started(t));
-    return say("{0} was interrupted before write {1} of {2}; run isolactl status as root to put it back.",
+    return say("{0} was interrupted at write {1} of {2}; run isolactl status as root to put it back.",
                transaction_started(t), t.next + 1, t.writes.size());
 }
 
@@ -217,7 +217,7 @@ std::vector<std::string> describe_recovery(const RecoveryReport& r) {
         out.push_back(say("{} had made all its writes but not finished its record; Isola finished it.", what));
     } else {
         // TRANSLATORS: {0} "An apply for "win11" started 2026-12-02 18:30 UTC", {1} and {2} numbers.
-        out.push_back(say("{0} was interrupted before write {1} of {2}.", what, t.next + 1, t.writes.size()));
+        out.push_back(say("{0} was interrupted at write {1} of {2}.", what, t.next + 1, t.writes.size()));
         describe_putting_back(t.before, r.not_put_back, out);
     }
     if (r.failure) out.push_back(describe(*r.failure) + ".");

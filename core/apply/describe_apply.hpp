@@ -29,7 +29,7 @@ std::string describe_on_driver(const Bdf& device, const std::string& driver);
 
 namespace isola {
 
-// "An apply for "win11" started … was interrupted before write 3 of 6; run isolactl status as root
+// "An apply for "win11" started … was interrupted at write 3 of 6; run isolactl status as root
 // to put it back.": an unfinished journal seen by someone who cannot settle it.
 std::string describe_unfinished(const Transaction& t);
 

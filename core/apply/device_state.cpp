@@ -50,7 +50,8 @@ std::expected<DeviceState, ApplyFailure> read_device_state(const fs::path& sysfs
     // Kernels before 3.16 have no driver_override: Isola cannot bind by address there.
     auto override_line = sysfs::read_line(dir / "driver_override");
     if (!override_line) return std::unexpected(unreadable(device, dir / "driver_override"));
-    if (*override_line != "(null)") {
+    // The kernel shows a cleared override as "(null)"; an empty line means the same.
+    if (*override_line != "(null)" && !override_line->empty()) {
         if (!is_driver_name(*override_line))
             return std::unexpected(
                 ApplyFailure{.kind = ApplyFailureKind::BadDriverName, .device = device, .driver = *override_line});

@@ -412,3 +412,120 @@ TEST(CliSource, UsageErrorsUnderGermanAndFrenchLocalesAreTranslated) {
     // The same mistake in the C locale is English.
     EXPECT_EQ(isolactl("scan --json --table").out, "isolactl: choose --json or --table, not both\n");
 }
+
+// apply / restore / status on a fixture tree. A fixture has no kernel behind its files: a write to
+// drivers_probe binds nothing, so a real apply there is caught by the driver check and rolled back
+// — which is what these tests use. The real kernel is in tests/lab.
+namespace {
+
+std::string host_options(const FixtureHost& host) { return " --root " + host.root.string(); }
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST(CliApply, DryRunPrintsTheExactWritesAndChangesNothing) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    const std::string sys = (host.root / "sys").string();
+    auto r = isolactl("apply 00:17.0 --vm win11 --dry-run" + host_options(host));
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out, "echo vfio-pci > " + sys + "/bus/pci/devices/0000:00:17.0/driver_override\n"
+                     "echo 0000:00:17.0 > " + sys + "/bus/pci/drivers/ahci/unbind\n"
+                     "echo 0000:00:17.0 > " + sys + "/bus/pci/drivers_probe\n");
+    EXPECT_EQ(read_text(host.root / "sys/bus/pci/devices/0000:00:17.0/driver_override"), "(null)\n");
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola"));
+}
+
+TEST(CliApply, ARefusedPlanChangesNothingAndSaysWhy) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    auto r = isolactl("apply 03:00.0 --vm win11 --confirm" + host_options(host));
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_TRUE(contains(r.out, "isolactl: nothing was changed, because the plan is refused: ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "root filesystem")) << r.out;
+    EXPECT_EQ(read_text(host.root / "sys/bus/pci/devices/0000:03:00.0/driver_override"), "(null)\n");
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola/journal.json"));
+}
+
+TEST(CliApply, AProbeThatBindsNothingIsCaughtAndPutBack) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    auto r = isolactl("apply 00:17.0 --vm win11 --confirm" + host_options(host));
+    EXPECT_EQ(r.status, 3) << r.out;
+    EXPECT_EQ(r.out, "isolactl: 0000:00:17.0 is on ahci instead of vfio-pci after the probe: another driver took it.\n"
+                     "isolactl: Isola put every device back as it was: 0000:00:17.0 on ahci.\n");
+    EXPECT_EQ(read_text(host.root / "sys/bus/pci/devices/0000:00:17.0/driver_override"), "\n");
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola/journal.json"));
+    auto status = isolactl("status" + host_options(host));
+    EXPECT_EQ(status.status, 0);
+    EXPECT_EQ(status.out, "Isola has moved no device on this host.\n");
+}
+
+TEST(CliApply, AnInterruptedApplyIsPutBackAtTheNextStartAndSaidSo) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    // A crash after the override was written: the journal says the second write was next.
+    std::ofstream(host.root / "sys/bus/pci/devices/0000:00:17.0/driver_override", std::ios::trunc) << "vfio-pci\n";
+    std::filesystem::create_directories(host.root / "var/lib/isola");
+    std::ofstream(host.root / "var/lib/isola/journal.json") << R"({"isola_journal": 1, "kind": "apply", "phase": "writing",
+      "vm": "win11", "fingerprint": "f", "started": 1764700000, "next": 1,
+      "before": [{"device": "0000:00:17.0", "vendor": "8086", "device_id": "a352", "driver": "ahci", "driver_override": "", "sriov_numvfs": null}],
+      "target": [{"device": "0000:00:17.0", "vendor": "8086", "device_id": "a352", "driver": "vfio-pci", "driver_override": "vfio-pci", "sriov_numvfs": null}],
+      "writes": [{"kind": "set-driver-override", "device": "0000:00:17.0", "driver": "vfio-pci"},
+                 {"kind": "unbind", "device": "0000:00:17.0", "driver": "ahci"},
+                 {"kind": "probe", "device": "0000:00:17.0", "driver": "vfio-pci"}]})";
+    auto r = isolactl("status" + host_options(host));
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out, "isolactl: An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted at write 2 of 3.\n"
+                     "isolactl: Isola put every device back as it was: 0000:00:17.0 on ahci.\n"
+                     "Isola has moved no device on this host.\n");
+    EXPECT_EQ(read_text(host.root / "sys/bus/pci/devices/0000:00:17.0/driver_override"), "\n");
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola/journal.json"));
+}
+
+TEST(CliApply, RestoreAndStatusSayWhatIsolaMovedInEnglishAndGerman) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    auto r = isolactl("restore 00:17.0" + host_options(host));
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_EQ(r.out, "isolactl: Isola did not move 0000:00:17.0, so there is nothing to restore (isolactl status lists what it moved).\n");
+    auto german = isolactl("status" + host_options(host), "de_DE.UTF-8");
+    EXPECT_EQ(german.out, "Isola hat auf diesem Host kein Gerät verschoben.\n");
+    auto french = isolactl("restore 00:17.0" + host_options(host), "fr_FR.UTF-8");
+    EXPECT_EQ(french.out, "isolactl: Isola n’a pas déplacé 0000:00:17.0, il n’y a donc rien à restaurer (isolactl status liste ce "
+                          "qu’il a déplacé).\n");
+}
+
+TEST(CliApply, ArgumentsAreChecked) {
+    EXPECT_EQ(isolactl("apply 01:00.0").out, "isolactl: apply needs the target VM: --vm NAME, or a plan: --plan FILE\n");
+    EXPECT_EQ(isolactl("apply --vm x").out, "isolactl: apply needs at least one device address\n");
+    EXPECT_EQ(isolactl("apply 01:00.0 --vm x --demo b550-gpu-in-chipset-group").out,
+              "isolactl: this command changes a host, so it reads the host itself (or --root DIR, --sysfs-root DIR), "
+              "not a snapshot, a listing or a demo host\n");
+    EXPECT_EQ(isolactl("apply --plan /nonexistent/plan.json").out,
+              "isolactl: cannot read the plan /nonexistent/plan.json: there is no such file, or it is not readable\n");
+    EXPECT_EQ(isolactl("status extra").out, "isolactl: status takes no arguments, but was given \"extra\"\n");
+}
+
+TEST(CliApply, APlanFileIsAppliedOnlyWhileTheHostIsAsItWas) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    const auto plan = host.root / "plan.json";
+    {
+        auto made = isolactl("plan 00:17.0 --vm win11 --json" + host_options(host));
+        std::ofstream(plan) << made.out;
+    }
+    auto ok = isolactl("apply --plan " + plan.string() + " --dry-run" + host_options(host));
+    EXPECT_EQ(ok.status, 0) << ok.out;
+    // The host changes: the SATA controller now has another driver.
+    std::filesystem::remove(host.root / "sys/bus/pci/devices/0000:00:17.0/driver");
+    std::filesystem::create_directories(host.root / "sys/bus/pci/drivers/pci-stub");
+    std::filesystem::create_symlink("../../../bus/pci/drivers/pci-stub", host.root / "sys/bus/pci/devices/0000:00:17.0/driver");
+    auto stale = isolactl("apply --plan " + plan.string() + " --dry-run" + host_options(host));
+    EXPECT_EQ(stale.status, 2) << stale.out;
+    EXPECT_TRUE(contains(stale.out, "nothing was changed: the host is no longer as it was when the plan was approved")) << stale.out;
+}
