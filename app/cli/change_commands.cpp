@@ -14,6 +14,7 @@
 
 #include "apply/apply_engine.hpp"
 #include "apply/describe_apply.hpp"
+#include "apply/json_forms.hpp"
 #include "commands.hpp"
 #include "plan/describe_plan.hpp"
 #include "text/message.hpp"
@@ -96,12 +97,27 @@ struct Engine {
     }
 };
 
-// Settles an unfinished journal and says what it did; false when it could not.
-bool settle_unfinished(const ApplyContext& cx) {
+// Settles an unfinished journal and says what it did: 0, or the exit status when it could not
+// (another Isola process is at work: refused; a device not put back: the journal stays).
+int settle_unfinished(const ApplyContext& cx) {
     auto recovery = recover_unfinished(cx);
-    if (!recovery) return true;
+    if (!recovery) return 0;
     for (const auto& line : describe_recovery(*recovery)) std::cerr << "isolactl: " << line << "\n";
-    return !recovery->failure && recovery->not_put_back.empty();
+    if (recovery->failure && recovery->failure->kind == ApplyFailureKind::Busy) return kExitBlocked;
+    return !recovery->failure && recovery->not_put_back.empty() ? 0 : kExitNotPutBack;
+}
+
+// What apply and restore share before their own work: the host they change, and — when they are
+// about to write — root, and an unfinished change settled first. The error is the exit status.
+std::expected<ChangeSetup, int> prepare_change(const Arguments& args, const char* command, bool will_write, Engine& engine) {
+    auto source = source_from_arguments(args);
+    if (!source) return std::unexpected(fail(kExitUsage, source.error()));
+    auto setup = change_setup(args, *source);
+    if (!setup) return std::unexpected(fail(kExitUsage, setup.error()));
+    if (!will_write) return *setup;
+    if (auto why = needs_root(*setup, command)) return std::unexpected(fail(kExitBlocked, *why));
+    if (const int settled = settle_unfinished(engine.context(*setup)); settled != 0) return std::unexpected(settled);
+    return *setup;
 }
 
 int report_status(const TransactionReport& r) {
@@ -110,7 +126,11 @@ int report_status(const TransactionReport& r) {
     return r.not_put_back.empty() ? kExitNotApplied : kExitNotPutBack;
 }
 
-void print_report(const TransactionReport& r, const ChangeSetup& s, bool dry_run) {
+void print_report(const TransactionReport& r, const ChangeSetup& s, bool dry_run, bool json) {
+    if (json) {
+        std::cout << report_to_json(r, s.sysfs);
+        return;
+    }
     if (dry_run && !r.failure) {
         // Exactly what would be written, as shell lines someone could check or run.
         for (const auto& w : r.planned) std::cout << write_as_shell(w, s.sysfs) << "\n";
@@ -150,7 +170,7 @@ std::expected<std::pair<AttachRequest, std::string>, std::string> read_plan_file
 }  // namespace
 
 int run_apply(const std::vector<std::string>& raw) {
-    ArgumentSpec spec{{"--confirm", "--dry-run"}, {"--vm", "--backend", "--plan", "--fingerprint"}};
+    ArgumentSpec spec{{"--confirm", "--dry-run", "--json"}, {"--vm", "--backend", "--plan", "--fingerprint"}};
     add_change_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
@@ -181,17 +201,11 @@ int run_apply(const std::vector<std::string>& raw) {
     }
     if (const std::string* fp = args->value("--fingerprint")) approved = *fp;
 
-    auto source = source_from_arguments(*args);
-    if (!source) return fail(kExitUsage, source.error());
-    auto setup = change_setup(*args, *source);
-    if (!setup) return fail(kExitUsage, setup.error());
     const bool dry_run = args->has("--dry-run");
-    if (!dry_run)
-        if (auto why = needs_root(*setup, "apply")) return fail(kExitBlocked, *why);
-
     Engine engine;
+    auto setup = prepare_change(*args, "apply", !dry_run, engine);
+    if (!setup) return setup.error();
     const ApplyContext cx = engine.context(*setup);
-    if (!dry_run && !settle_unfinished(cx)) return kExitNotPutBack;
     // The plan is made now, from the host as it is now: what the person approved is checked
     // against it by fingerprint.
     auto loaded = load_topology(*args);
@@ -199,12 +213,12 @@ int run_apply(const std::vector<std::string>& raw) {
     const AttachPlan plan = plan_attach(loaded->topology, request);
     const auto report =
         apply_plan(plan, loaded->topology, {.fingerprint = approved, .confirmed = args->has("--confirm"), .dry_run = dry_run}, cx);
-    print_report(report, *setup, dry_run);
+    print_report(report, *setup, dry_run, args->has("--json"));
     return report_status(report);
 }
 
 int run_restore(const std::vector<std::string>& raw) {
-    ArgumentSpec spec{{"--dry-run"}, {}};
+    ArgumentSpec spec{{"--dry-run", "--json"}, {}};
     add_change_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
@@ -214,18 +228,13 @@ int run_restore(const std::vector<std::string>& raw) {
         if (!b) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
         devices.push_back(*b);
     }
-    auto source = source_from_arguments(*args);
-    if (!source) return fail(kExitUsage, source.error());
-    auto setup = change_setup(*args, *source);
-    if (!setup) return fail(kExitUsage, setup.error());
     const bool dry_run = args->has("--dry-run");
-    if (!dry_run)
-        if (auto why = needs_root(*setup, "restore")) return fail(kExitBlocked, *why);
     Engine engine;
+    auto setup = prepare_change(*args, "restore", !dry_run, engine);
+    if (!setup) return setup.error();
     const ApplyContext cx = engine.context(*setup);
-    if (!dry_run && !settle_unfinished(cx)) return kExitNotPutBack;
     const auto report = restore_moved(devices, dry_run, cx);
-    print_report(report, *setup, dry_run);
+    print_report(report, *setup, dry_run, args->has("--json"));
     return report_status(report);
 }
 
@@ -242,7 +251,7 @@ int run_status(const std::vector<std::string>& raw) {
     Engine engine;
     const ApplyContext cx = engine.context(*setup);
     // Root settles an unfinished journal; anyone else is told about it.
-    if (!needs_root(*setup, "status")) settle_unfinished(cx);
+    if (!needs_root(*setup, "status")) (void)settle_unfinished(cx);
     auto journal = cx.store.load_journal();
     auto record = cx.store.load_record();
     if (!record) return fail(kExitNoInput, describe(record.error()));

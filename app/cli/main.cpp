@@ -46,9 +46,9 @@ std::string usage() {
                         [--unmanaged] [--iommufd] [--rombar-off] [--romfile FILE] [--x-vga]
                         (a listing's format is --import-format here)
   apply BDF... --vm NAME [--backend legacy|iommufd] | --plan PLAN.json
-                        [--confirm] [--dry-run] [--fingerprint FP]
+                        [--confirm] [--dry-run] [--fingerprint FP] [--json]
                         move the whole groups to vfio-pci, journaled; --dry-run prints the writes
-  restore [BDF...] [--dry-run]
+  restore [BDF...] [--dry-run] [--json]
                         put devices Isola moved (all, by default) back as they were
   probe BDF [--backend legacy|iommufd] [--json]
                         try VFIO's attach on a device on vfio-pci, as a VM would; changes nothing

@@ -157,6 +157,14 @@ std::optional<ApplyFailure> unfinished_journal(const ApplyContext& cx) {
     return std::nullopt;
 }
 
+// A dry run's report: the writes that would be made and where they would take the devices.
+TransactionReport planned_only(TransactionReport report, const Transaction& t) {
+    report.planned = t.writes;
+    report.before = t.before;
+    report.after = t.target;
+    return report;
+}
+
 bool claimable_driver(const std::string& driver) {
     // What leaves a group viable (DMA ownership, 5.19+): no driver, vfio-pci and its variants, pci-stub.
     return driver.empty() || driver == "pci-stub" || driver.find("vfio") != std::string::npos;
@@ -208,12 +216,10 @@ TransactionReport apply_plan(const AttachPlan& plan, const Topology& topology, c
     std::error_code ec;
     if (!t.writes.empty() && !fs::is_directory(cx.sysfs / "bus/pci/drivers" / kVfio, ec))
         return fail({.kind = ApplyFailureKind::VfioPciMissing, .file = (cx.sysfs / "bus/pci/drivers" / kVfio).string()});
-    if (approval.dry_run || t.writes.empty()) {
-        report.planned = t.writes;
-        report.before = t.before;
-        report.after = t.target;
-        return report;
-    }
+    if (approval.dry_run || t.writes.empty()) return planned_only(std::move(report), t);
+    auto lock = cx.store.lock();
+    if (!lock) return fail(lock.error());
+    if (auto journal = unfinished_journal(cx)) return fail(*journal);  // one that appeared meanwhile
     // After the last write every member of every group must leave the group claimable: a device
     // that was unbound or on pci-stub may have been taken by a driver while Isola worked.
     auto group_claimable = [&]() -> std::optional<ApplyFailure> {
@@ -263,12 +269,9 @@ TransactionReport restore_moved(std::span<const Bdf> devices, bool dry_run, cons
     }
     report.vm = t.vm;
     t.writes = writes_between(t.before, t.target);
-    if (dry_run) {
-        report.planned = t.writes;
-        report.before = t.before;
-        report.after = t.target;
-        return report;
-    }
+    if (dry_run) return planned_only(std::move(report), t);
+    auto lock = cx.store.lock();
+    if (!lock) return fail(lock.error());
     // The forgotten are dropped from the record with the rest.
     for (const Bdf& gone : report.forgotten) {
         t.before.push_back({.device = gone});
@@ -287,6 +290,11 @@ TransactionReport restore_moved(std::span<const Bdf> devices, bool dry_run, cons
 }
 
 std::optional<RecoveryReport> recover_unfinished(const ApplyContext& cx) {
+    std::error_code ec;
+    if (!fs::exists(cx.store.journal_path(), ec)) return std::nullopt;
+    // The journal of a transaction another process is running now is not unfinished.
+    auto lock = cx.store.lock();
+    if (!lock) return RecoveryReport{.failure = lock.error()};
     auto journal = cx.store.load_journal();
     if (!journal) return RecoveryReport{.failure = journal.error()};
     if (!*journal) return std::nullopt;

@@ -18,6 +18,7 @@ enum class ApplyFailureKind {
     NothingToChange,     // every device is already where the plan wants it
     VfioPciMissing,      // /sys/bus/pci/drivers/vfio-pci does not exist
     UnfinishedJournal,   // an earlier transaction's journal is still there (`file`)
+    Busy,                // another Isola process holds the state directory's lock (`file`)
     JournalUnreadable,   // the journal or the record cannot be read or parsed (`file`, `error`/`found`)
     JournalUnwritable,   // the journal or the record cannot be written (`file`, `error`)
     DeviceGone,          // `device` is not on the host

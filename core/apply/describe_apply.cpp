@@ -20,6 +20,7 @@ constexpr std::array kFailureNames{
     EnumName<ApplyFailureKind>{ApplyFailureKind::NothingToChange, "nothing-to-change"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::VfioPciMissing, "vfio-pci-missing"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::UnfinishedJournal, "unfinished-journal"},
+    EnumName<ApplyFailureKind>{ApplyFailureKind::Busy, "busy"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::JournalUnreadable, "journal-unreadable"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::JournalUnwritable, "journal-unwritable"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::DeviceGone, "device-gone"},
@@ -107,6 +108,10 @@ std::string describe(const ApplyFailure& f) {
         case ApplyFailureKind::UnfinishedJournal:
             return say("nothing was changed: an earlier change by Isola is unfinished ({}); Isola tries to put it back "
                        "each time it starts, and isolactl status shows it",
+                       f.file);
+        case ApplyFailureKind::Busy:
+            return say("nothing was changed: another change by Isola is in progress on this host (it holds {}); wait "
+                       "until it has finished",
                        f.file);
         case ApplyFailureKind::JournalUnreadable:
             if (!f.found.empty()) return say("cannot read Isola's record {0}: it is malformed ({1})", f.file, f.found);

@@ -3,12 +3,14 @@
 #include <array>
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "apply/json_forms.hpp"
 #include "text/enum_names.hpp"
 
 namespace isola {
@@ -29,13 +31,6 @@ constexpr std::array kPhaseNames{
     EnumName<TransactionPhase>{TransactionPhase::Committed, "committed"},
 };
 
-json state_json(const DeviceState& s) {
-    json j{{"device", s.device.str()},  {"vendor", std::format("{:04x}", s.vendor_id)},
-           {"device_id", std::format("{:04x}", s.device_id)}, {"driver", s.driver},
-           {"driver_override", s.driver_override}};
-    j["sriov_numvfs"] = s.sriov_numvfs ? json(*s.sriov_numvfs) : json(nullptr);
-    return j;
-}
 
 // Everything read back is checked as if a stranger wrote it: the files are root's, but a record
 // that names "../../x" as a driver must never become a path.
@@ -72,11 +67,6 @@ DeviceState state_from(const json& j) {
     return s;
 }
 
-json write_json(const SysfsWrite& w) {
-    json j{{"kind", std::string(to_string(w.kind))}, {"device", w.device.str()}, {"driver", w.driver}};
-    if (w.kind == WriteKind::SetVfCount) j["vf_count"] = w.vf_count;
-    return j;
-}
 
 SysfsWrite write_from(const json& j) {
     auto kind = write_kind_from_string(j.at("kind").get<std::string>());
@@ -112,6 +102,39 @@ ApplyFailure malformed(const fs::path& file, std::string what) {
 }  // namespace
 
 std::string_view to_string(TransactionKind k) { return name_of(kTransactionKindNames, k); }
+
+nlohmann::json state_json(const DeviceState& s) {
+    json j{{"device", s.device.str()},  {"vendor", std::format("{:04x}", s.vendor_id)},
+           {"device_id", std::format("{:04x}", s.device_id)}, {"driver", s.driver},
+           {"driver_override", s.driver_override}};
+    j["sriov_numvfs"] = s.sriov_numvfs ? json(*s.sriov_numvfs) : json(nullptr);
+    return j;
+}
+
+nlohmann::json write_json(const SysfsWrite& w) {
+    json j{{"kind", std::string(to_string(w.kind))}, {"device", w.device.str()}, {"driver", w.driver}};
+    if (w.kind == WriteKind::SetVfCount) j["vf_count"] = w.vf_count;
+    return j;
+}
+
+StateLock::~StateLock() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::expected<StateLock, ApplyFailure> StateStore::lock() const {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    const int fd = ::open(lock_path().c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+        return std::unexpected(ApplyFailure{.kind = ApplyFailureKind::JournalUnwritable, .file = lock_path().string(), .error = errno});
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        ::close(fd);
+        if (err == EWOULDBLOCK) return std::unexpected(ApplyFailure{.kind = ApplyFailureKind::Busy, .file = lock_path().string()});
+        return std::unexpected(ApplyFailure{.kind = ApplyFailureKind::JournalUnwritable, .file = lock_path().string(), .error = err});
+    }
+    return StateLock(fd);
+}
 
 std::string transaction_to_json(const Transaction& t) {
     json before = json::array(), target = json::array(), writes = json::array();

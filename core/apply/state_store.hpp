@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "apply/apply_failure.hpp"
@@ -47,6 +48,22 @@ struct MovedDevice {
     friend bool operator==(const MovedDevice&, const MovedDevice&) = default;
 };
 
+// Held while a transaction runs, so that two Isola processes (two isolactl, or isolactl and the
+// helper) never write one host at the same time: flock() on <dir>/lock, released when destroyed
+// (and by the kernel when the process dies, so a crash never leaves it held).
+class StateLock {
+public:
+    explicit StateLock(int fd) : fd_(fd) {}
+    StateLock(StateLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    StateLock(const StateLock&) = delete;
+    StateLock& operator=(const StateLock&) = delete;
+    StateLock& operator=(StateLock&&) = delete;
+    ~StateLock();
+
+private:
+    int fd_;
+};
+
 class StateStore {
 public:
     explicit StateStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
@@ -54,6 +71,10 @@ public:
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
     [[nodiscard]] std::filesystem::path journal_path() const { return dir_ / "journal.json"; }
     [[nodiscard]] std::filesystem::path record_path() const { return dir_ / "moved.json"; }
+    [[nodiscard]] std::filesystem::path lock_path() const { return dir_ / "lock"; }
+
+    // Busy when another process holds it; never waits.
+    [[nodiscard]] std::expected<StateLock, ApplyFailure> lock() const;
 
     // No journal is nullopt, not a failure.
     [[nodiscard]] std::expected<std::optional<Transaction>, ApplyFailure> load_journal() const;

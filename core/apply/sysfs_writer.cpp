@@ -25,7 +25,8 @@ WriteResult KernelSysfsWriter::write(const std::filesystem::path& file, std::str
         // Only async-signal-safe calls from here: the parent may have other threads.
         ::close(pipe_fds[0]);
         int err = 0;
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+        // O_TRUNC as a shell's ">" does: sysfs ignores it; a regular file (a fixture tree) needs it.
+        const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0) {
             err = errno;
         } else {

@@ -152,7 +152,7 @@ TEST_F(Apply, ACrashAtEveryWriteIsRecoveredAtTheNextStart) {
             EXPECT_FALSE(journal_exists());
             EXPECT_TRUE(record().empty());
             EXPECT_EQ(describe_recovery(*recovery).front(),
-                      std::format("An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted before write {} of 10.",
+                      std::format("An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted at write {} of 10.",
                                   k + 1));
         }
     }
@@ -172,7 +172,7 @@ TEST_F(Apply, ACrashWhilePuttingBackIsRecoveredToo) {
     EXPECT_FALSE(journal_exists());
     EXPECT_EQ(describe_recovery(*recovery),
               (std::vector<std::string>{
-                  "An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted before write 5 of 6.",
+                  "An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted at write 5 of 6.",
                   "Isola put every device back as it was: 0000:02:01.0 on e1000 and 0000:02:02.0 on e1000.",
               }));
 }
@@ -299,6 +299,24 @@ TEST_F(ApplyRefuses, AnUnfinishedJournal) {
                   "); Isola tries to put it back each time it starts, and isolactl status shows it");
     EXPECT_EQ(kernel_->writes(), 0);
     EXPECT_EQ(states(), initial_);
+}
+
+TEST_F(ApplyRefuses, WhileAnotherIsolaProcessIsChangingTheHost) {
+    auto held = store().lock();  // the other process
+    ASSERT_TRUE(held);
+    const auto report = apply_plan(plan_for({bdf("0000:02:01.0")}), host(), kConfirmed, context());
+    ASSERT_TRUE(report.failure);
+    EXPECT_EQ(describe(*report.failure),
+              "nothing was changed: another change by Isola is in progress on this host (it holds " +
+                  store().lock_path().string() + "); wait until it has finished");
+    expect_nothing_changed();
+    // Its journal is not an unfinished one.
+    fs::create_directories(store().dir());
+    std::ofstream(store().journal_path()) << "{}";
+    const auto recovery = recover_unfinished(context());
+    ASSERT_TRUE(recovery && recovery->failure);
+    EXPECT_EQ(recovery->failure->kind, ApplyFailureKind::Busy);
+    EXPECT_TRUE(journal_exists());
 }
 
 TEST_F(ApplyRefuses, AnUnwritableJournalBeforeTheFirstWrite) {

@@ -389,8 +389,15 @@ TEST(CliSource, HelpUnderAGermanLocaleSpeaksGerman) {
     EXPECT_EQ(english.status, 0);
     EXPECT_EQ(english.out.substr(0, english.out.find('\n')), "usage: isolactl COMMAND [OPTIONS]");
     EXPECT_TRUE(english.out.ends_with("\n\nExit status: 0 success; plan and review: 1 something needs confirmation, "
-                                      "2 refused / blockers\nfound; 64 wrong usage; 66 input missing or unreadable.\n"))
+                                      "2 refused / blockers\nfound; apply and restore: 2 refused before any write, 3 a "
+                                      "write failed and everything was put\nback, 4 a device could not be put back; 64 "
+                                      "wrong usage; 66 input missing or unreadable.\n"))
         << english.out;
+    EXPECT_TRUE(contains(german.out, "  apply BDF... --vm NAME [--backend legacy|iommufd] | --plan PLAN.json\n"
+                                     "                        [--confirm] [--dry-run] [--fingerprint FP] [--json]\n"
+                                     "                        die ganzen Gruppen an vfio-pci übergeben, mit Journal; "
+                                     "--dry-run zeigt\n"))
+        << german.out;
 }
 
 TEST(CliSource, UsageErrorsUnderGermanAndFrenchLocalesAreTranslated) {
