@@ -31,11 +31,13 @@ mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /run
 ln -sf /proc/self/fd /dev/fd
+t_init=$(uptime_s)
 
 while read -r ko; do
   insmod "$ko" || setup_failed "insmod $ko failed (is it built for $(uname -r)?)"
 done </lib/modules/isola-load-order
 
+t_modules=$(uptime_s)
 ip link set lo up || setup_failed "the loopback interface did not come up"
 
 ISOLA_LAB_DISK= ISOLA_LAB_NET=
@@ -76,6 +78,7 @@ if [ -n "$ISOLA_LAB_NET" ]; then # "DRIVER ADDRESS/PREFIX GATEWAY": the NIC that
   say "$nic ($net_driver) up with $net_address, default route via $net_gateway"
 fi
 
+say "uptime: /init started at $t_init s, modules loaded at $t_modules s, set-up done at $(uptime_s) s"
 echo "ISOLA-LAB-BOOTED $(uptime_s)"
 status=0
 if [ -r /lab/guest.sh ]; then

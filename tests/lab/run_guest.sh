@@ -128,11 +128,11 @@ for d in "${disks[@]}"; do rm -f "$d" && truncate -s 32M "$d"; done
 t1=$EPOCHREALTIME
 booted= finished= status=
 timeout --kill-after=5 "$timeout_s" \
-  qemu-system-x86_64 -M q35,kernel-irqchip=split -accel "${ISOLA_LAB_ACCEL:-tcg}" -m "$memory" -smp 1 \
+  qemu-system-x86_64 -M q35,kernel-irqchip=split -accel "${ISOLA_LAB_ACCEL:-tcg}" -cpu "${ISOLA_LAB_CPU:-qemu64}" -m "$memory" -smp 1 \
   -nographic -no-reboot -net none \
   -device intel-iommu,intremap=on,caching-mode=on "${devices[@]}" \
   -kernel "$kernel" -initrd "$work/initrd.cpio.gz" \
-  -append "console=ttyS0 intel_iommu=on quiet panic=-1" </dev/null 2>"$work/qemu.log" |
+  -append "console=ttyS0 intel_iommu=on quiet panic=-1${ISOLA_LAB_APPEND:+ $ISOLA_LAB_APPEND}" </dev/null 2>"$work/qemu.log" |
   while IFS= read -r line; do
     line=${line%$'\r'}
     printf '%s\n' "$line" >>"$log"
