@@ -76,9 +76,9 @@ scenario_devices() {
 }
 
 # ---- what the lab needs on this machine: skip (77) without it, fail with CI=true ---------------
-missing() { # SENTENCE: the require_tool decision for a missing part that is not a command
+missing() { # SENTENCE [REMEDY]: the require_tool decision for a missing part that is not a command
   if [ "${CI:-}" = true ]; then say "$1; with CI=true a test of a real part fails without it"; exit 1; fi
-  say "$1; skipped: install it, or run the tests inside bash .ci/env"
+  say "$1; skipped: ${2:-install it, or run the tests inside bash .ci/env}"
   exit 77
 }
 for t in "qemu-system-x86_64 qemu-system-x86" "busybox busybox-static" "cpio cpio" "xz xz-utils" "timeout coreutils"; do
@@ -95,7 +95,7 @@ fi
 kernel=${ISOLA_LAB_KERNEL:-/boot/vmlinuz-$kver}
 [ -e "$kernel" ] || missing "the kernel image $kernel is missing (Debian package linux-image-amd64)"
 # Debian installs /boot/vmlinuz-* mode 0644, but some systems make it 0600 (root only).
-[ -r "$kernel" ] || missing "the kernel image $kernel is not readable by $(id -un) (mode $(stat -c %a "$kernel")); run as root or make it readable"
+[ -r "$kernel" ] || missing "the kernel image $kernel is not readable by $(id -un) (mode $(stat -c %a "$kernel"))" "run as root, or make it readable (chmod 0644)"
 
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
@@ -127,6 +127,7 @@ for d in "${disks[@]}"; do rm -f "$d" && truncate -s 32M "$d"; done
 # ---- the boot -------------------------------------------------------------------------------
 t1=$EPOCHREALTIME
 booted= finished= status=
+set +e # the pipeline's failure is judged below, from the end marker and QEMU's status
 timeout --kill-after=5 "$timeout_s" \
   qemu-system-x86_64 -M q35,kernel-irqchip=split -accel "${ISOLA_LAB_ACCEL:-tcg}" -cpu "${ISOLA_LAB_CPU:-qemu64}" -m "$memory" -smp 1 \
   -nographic -no-reboot -net none \
@@ -143,6 +144,7 @@ timeout --kill-after=5 "$timeout_s" \
     printf '%s\n' "$line"
   done
 qemu_status=${PIPESTATUS[0]}
+set -e
 t2=$EPOCHREALTIME
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
