@@ -125,6 +125,9 @@ bash "$here/make_initrd.sh" "$work/initrd.cpio.gz" "$work/payload.list"
 for d in "${disks[@]}"; do rm -f "$d" && truncate -s 32M "$d"; done
 
 # ---- the boot -------------------------------------------------------------------------------
+# no_timer_check: on a busy host the TCG guest can miss the few ticks the kernel waits for while
+# it checks the timer through the interrupt-remapped IO-APIC, and then panics ("timer doesn't work
+# through Interrupt-remapped IO-APIC"); the check proves nothing about QEMU's emulated timer.
 t1=$EPOCHREALTIME
 booted= finished= status=
 set +e # the pipeline's failure is judged below, from the end marker and QEMU's status
@@ -133,7 +136,7 @@ timeout --kill-after=5 "$timeout_s" \
   -nographic -no-reboot -net none \
   -device intel-iommu,intremap=on,caching-mode=on "${devices[@]}" \
   -kernel "$kernel" -initrd "$work/initrd.cpio.gz" \
-  -append "console=ttyS0 intel_iommu=on quiet panic=-1${ISOLA_LAB_APPEND:+ $ISOLA_LAB_APPEND}" </dev/null 2>"$work/qemu.log" |
+  -append "console=ttyS0 intel_iommu=on quiet panic=-1 no_timer_check${ISOLA_LAB_APPEND:+ $ISOLA_LAB_APPEND}" </dev/null 2>"$work/qemu.log" |
   while IFS= read -r line; do
     line=${line%$'\r'}
     printf '%s\n' "$line" >>"$log"
@@ -152,6 +155,9 @@ if [ -z "$finished" ]; then
   grep -v 'has no peer' "$work/qemu.log" >&2 || true
   if [ "$qemu_status" = 124 ] || [ "$qemu_status" = 137 ]; then
     die "the guest did not finish within $timeout_s s (no ISOLA-LAB-EXIT line); its serial log is $log"
+  fi
+  if panic=$(grep -m1 'Kernel panic' "$log"); then
+    die "the guest did not finish: its kernel panicked (${panic#*] }); its serial log is $log"
   fi
   die "the guest did not finish: QEMU exited with status $qemu_status before the guest script's end marker (ISOLA-LAB-EXIT); its serial log is $log, QEMU's messages are in $work/qemu.log"
 fi

@@ -76,6 +76,7 @@ rebind() { # DEVICE OVERRIDE: "" clears the override. The exit status of these w
 }
 for d in "$nic_a" "$nic_b"; do rebind "$d" vfio-pci; done
 for d in "$nic_a" "$nic_b"; do
+  [ -d /sys/bus/pci/drivers/vfio-pci ] || fail "$d cannot go to vfio-pci: the driver is not registered (no /sys/bus/pci/drivers/vfio-pci; is the module in the initramfs?)"
   [ "$(driver_of "$d")" = vfio-pci ] || fail "after driver_override=vfio-pci, unbind and drivers_probe, $d is bound to $(driver_of "$d")"
 done
 [ -c /dev/vfio/"$group" ] || fail "both e1000 are on vfio-pci but /dev/vfio/$group does not exist: $(ls /dev/vfio)"
