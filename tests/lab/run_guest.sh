@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# run_guest.sh --scenario NAME --guest-script FILE --work-dir DIR [options]
+#
+# Boots the Debian kernel under QEMU (TCG) on a q35 machine with an emulated Intel IOMMU and the
+# scenario's devices, runs FILE inside as root (busybox sh) and exits with FILE's status.
+# See README.md for the scenarios and the payload format.
+#
+#   --scenario NAME        the devices (shared-bridge-disk; see scenario_devices below)
+#   --guest-script FILE    copied to /lab/guest.sh and run by /init
+#   --work-dir DIR         initramfs, disk image and serial log go here (DIR/serial.log)
+#   --payload-list FILE    more payload lines (HOST_PATH [GUEST_PATH]), see make_initrd.sh
+#   --file HOST[=GUEST]    one payload file (repeatable); GUEST defaults to HOST
+#   --env NAME=VALUE       a variable for the guest script (repeatable)
+#   --pass NAME            pass this process's $NAME to the guest script, when set (repeatable)
+#   --timeout SECONDS      for the whole boot and script (default 180), enforced with timeout(1)
+#   --memory MIB           guest memory (default 1024)
+#
+# Environment: ISOLA_LAB_KERNEL (default /boot/vmlinuz-<the release in /lib/modules>),
+# ISOLA_LAB_KVER (see make_initrd.sh), ISOLA_LAB_ACCEL (default tcg).
+#
+# Exit status: the guest script's; 1 when the guest did not finish (no end marker) or the
+# harness was misused; 77 (skip) when QEMU, the kernel or its modules are missing — with CI=true
+# that is a failure instead (tests/support/require_tool.sh).
+set -euo pipefail
+shopt -s lastpipe
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/../support/require_tool.sh"
+say() { printf 'isola lab: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+scenario= script= work= timeout_s=180 memory=1024 payload_list=
+files=() envs=()
+while [ $# -gt 0 ]; do
+  [ $# -ge 2 ] || die "option $1 needs a value"
+  case $1 in
+    --scenario) scenario=$2 ;;
+    --guest-script) script=$2 ;;
+    --work-dir) work=$2 ;;
+    --payload-list) payload_list=$2 ;;
+    --file) files+=("$2") ;;
+    --env) envs+=("$2") ;;
+    --pass) if [ -n "${!2+set}" ]; then envs+=("$2=${!2}"); fi ;;
+    --timeout) timeout_s=$2 ;;
+    --memory) memory=$2 ;;
+    *) die "unknown option $1 (see the head of $0)" ;;
+  esac
+  shift 2
+done
+[ -n "$scenario" ] && [ -n "$script" ] && [ -n "$work" ] ||
+  die "usage: run_guest.sh --scenario NAME --guest-script FILE --work-dir DIR [options]"
+[ -r "$script" ] || die "the guest script $script cannot be read"
+
+# ---- scenarios: QEMU devices, and what /init sets up (lab.env) ----------------------------
+# shared-bridge-disk: lab-ground-truth.md §2a (root port → pcie-pci-bridge → two e1000, one IOMMU
+# group with the bridge), a virtio-blk disk and an e1000e, each behind its own root port (own groups).
+scenario_devices() {
+  case $1 in
+    shared-bridge-disk)
+      devices=(
+        -device pcie-root-port,id=rp1,bus=pcie.0,addr=0x2,chassis=1
+        -device pcie-pci-bridge,id=br1,bus=rp1
+        -device e1000,bus=br1,addr=1,romfile=
+        -device e1000,bus=br1,addr=2,romfile=
+        -device pcie-root-port,id=rp2,bus=pcie.0,addr=0x3,chassis=2
+        -drive "file=$work/disk.img,if=none,id=d0,format=raw"
+        -device virtio-blk-pci,drive=d0,bus=rp2
+        -device pcie-root-port,id=rp3,bus=pcie.0,addr=0x4,chassis=3
+        -device e1000e,bus=rp3,romfile=
+      )
+      disks=("$work/disk.img")
+      lab_env=('ISOLA_LAB_DISK=virtio' "ISOLA_LAB_NET='e1000e 192.0.2.1/24 192.0.2.254'")
+      ;;
+    *) die "unknown scenario '$1' (known: shared-bridge-disk)" ;;
+  esac
+}
+
+# ---- what the lab needs on this machine: skip (77) without it, fail with CI=true ---------------
+missing() { # SENTENCE [REMEDY]: the require_tool decision for a missing part that is not a command
+  if [ "${CI:-}" = true ]; then say "$1; with CI=true a test of a real part fails without it"; exit 1; fi
+  say "$1; skipped: ${2:-install it, or run the tests inside bash .ci/env}"
+  exit 77
+}
+for t in "qemu-system-x86_64 qemu-system-x86" "busybox busybox-static" "cpio cpio" "xz xz-utils" "timeout coreutils"; do
+  set -- $t
+  require_tool "$1" "$2" || exit $?
+done
+if [ -n "${ISOLA_LAB_KVER:-}" ]; then kver=$ISOLA_LAB_KVER
+else
+  kvers=(/lib/modules/*/modules.dep)
+  [ -e "${kvers[0]}" ] || missing "no kernel modules in /lib/modules (Debian package linux-image-amd64)"
+  kver=$(basename "$(dirname "${kvers[${#kvers[@]} - 1]}")")
+  export ISOLA_LAB_KVER=$kver
+fi
+kernel=${ISOLA_LAB_KERNEL:-/boot/vmlinuz-$kver}
+[ -e "$kernel" ] || missing "the kernel image $kernel is missing (Debian package linux-image-amd64)"
+# Debian installs /boot/vmlinuz-* mode 0644, but some systems make it 0600 (root only).
+[ -r "$kernel" ] || missing "the kernel image $kernel is not readable by $(id -un) (mode $(stat -c %a "$kernel"))" "run as root, or make it readable (chmod 0644)"
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+scenario_devices "$scenario"
+log=$work/serial.log
+rm -f "$log" "$work/qemu.log"
+
+# ---- the initramfs --------------------------------------------------------------------------
+quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; } # for busybox sh
+{
+  for e in "${envs[@]}"; do
+    case $e in *=*) ;; *) die "--env $e is not NAME=VALUE" ;; esac
+    printf '%s=%s\n' "${e%%=*}" "$(quote "${e#*=}")"
+  done
+} >"$work/guest.env"
+printf '%s\n' "${lab_env[@]}" >"$work/lab.env"
+{
+  [ -z "$payload_list" ] || cat "$payload_list"
+  for f in "${files[@]}"; do
+    case $f in *=*) printf '%s %s\n' "${f%%=*}" "${f#*=}" ;; *) printf '%s\n' "$f" ;; esac
+  done
+  printf '%s /lab/guest.sh\n%s /lab/guest.env\n%s /lab/lab.env\n' "$script" "$work/guest.env" "$work/lab.env"
+} >"$work/payload.list"
+
+t0=$EPOCHREALTIME
+bash "$here/make_initrd.sh" "$work/initrd.cpio.gz" "$work/payload.list"
+for d in "${disks[@]}"; do rm -f "$d" && truncate -s 32M "$d"; done
+
+# ---- the boot -------------------------------------------------------------------------------
+# no_timer_check: on a busy host the TCG guest can miss the few ticks the kernel waits for while
+# it checks the timer through the interrupt-remapped IO-APIC, and then panics ("timer doesn't work
+# through Interrupt-remapped IO-APIC"); the check proves nothing about QEMU's emulated timer.
+t1=$EPOCHREALTIME
+booted= finished= status=
+set +e # the pipeline's failure is judged below, from the end marker and QEMU's status
+timeout --kill-after=5 "$timeout_s" \
+  qemu-system-x86_64 -M q35,kernel-irqchip=split -accel "${ISOLA_LAB_ACCEL:-tcg}" -cpu "${ISOLA_LAB_CPU:-qemu64}" -m "$memory" -smp 1 \
+  -nographic -no-reboot -net none \
+  -device intel-iommu,intremap=on,caching-mode=on "${devices[@]}" \
+  -kernel "$kernel" -initrd "$work/initrd.cpio.gz" \
+  -append "console=ttyS0 intel_iommu=on quiet panic=-1 no_timer_check${ISOLA_LAB_APPEND:+ $ISOLA_LAB_APPEND}" </dev/null 2>"$work/qemu.log" |
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    printf '%s\n' "$line" >>"$log"
+    case $line in
+      ISOLA-LAB-BOOTED*) booted=$EPOCHREALTIME ;;
+      ISOLA-LAB-EXIT\ *) finished=$EPOCHREALTIME status=${line#ISOLA-LAB-EXIT } ;;
+    esac
+    printf '%s\n' "$line"
+  done
+qemu_status=${PIPESTATUS[0]}
+set -e
+t2=$EPOCHREALTIME
+
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+if [ -z "$finished" ]; then
+  grep -v 'has no peer' "$work/qemu.log" >&2 || true
+  if [ "$qemu_status" = 124 ] || [ "$qemu_status" = 137 ]; then
+    die "the guest did not finish within $timeout_s s (no ISOLA-LAB-EXIT line); its serial log is $log"
+  fi
+  if panic=$(grep -m1 'Kernel panic' "$log"); then
+    die "the guest did not finish: its kernel panicked (${panic#*] }); its serial log is $log"
+  fi
+  die "the guest did not finish: QEMU exited with status $qemu_status before the guest script's end marker (ISOLA-LAB-EXIT); its serial log is $log, QEMU's messages are in $work/qemu.log"
+fi
+case $status in '' | *[!0-9]*) die "the guest's end marker has no status ('ISOLA-LAB-EXIT $status'); its serial log is $log" ;; esac
+[ "$status" != 125 ] || say "the lab's set-up inside the guest failed (status 125); its serial log is $log"
+say "initramfs built in $(secs "$t0" "$t1") s; booted in $(secs "$t1" "${booted:-$finished}") s; the guest script took $(secs "${booted:-$finished}" "$finished") s; $(secs "$t0" "$t2") s in all (serial log: $log)"
+exit "$status"
