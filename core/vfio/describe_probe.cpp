@@ -84,7 +84,7 @@ std::string cdev_problem(const ProbeFailure& f) {
                    who(f), f.cdev);
     }
     if (f.found.empty())
-        return say("the cdev node {0} of {1} is missing, though sysfs says the device has one ({2}, device number "
+        return say("the cdev node {0} of {1} is missing (or not a device node), though sysfs says the device has one ({2}, device number "
                    "{3}); check that /dev is a devtmpfs, or probe with --backend legacy",
                    f.path, who(f), f.cdev, f.expected);
     return say("{0} is device {1}, but sysfs says the cdev {2} of {3} is device {4}: the node is not this device's; "

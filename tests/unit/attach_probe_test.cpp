@@ -392,7 +392,7 @@ TEST_F(AttachProbeTest, ACdevNodeOfAnotherDeviceIsNotOpened) {
               "the node is not this device's; check /dev, or probe with --backend legacy");
     kernel.nodes.erase("/dev/vfio/devices/vfio0");
     EXPECT_EQ(describe(*probe(lab_group(""), Backend::Iommufd).failure),
-              "the cdev node /dev/vfio/devices/vfio0 of " + kA_ + " is missing, though sysfs says the device has one "
+              "the cdev node /dev/vfio/devices/vfio0 of " + kA_ + " is missing (or not a device node), though sysfs says the device has one "
               "(vfio0, device number 511:0); check that /dev is a devtmpfs, or probe with --backend legacy");
     expect_all_closed();
 }
