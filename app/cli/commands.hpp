@@ -14,6 +14,7 @@ inline constexpr int kExitWarnings = 1;  // plan/review: something needs confirm
 inline constexpr int kExitBlocked = 2;   // plan/review: refused, or blockers found; apply/restore: refused before any write
 inline constexpr int kExitNotApplied = 3;  // apply/restore: a write failed, and every device was put back
 inline constexpr int kExitNotPutBack = 4;  // apply/restore: a device could not be put back (the journal stays)
+inline constexpr int kExitProbeFailed = 5;  // probe: the kernel (or Isola, before any call) refused the attach
 inline constexpr int kExitUsage = 64;    // EX_USAGE: wrong options
 inline constexpr int kExitNoInput = 66;  // EX_NOINPUT: a host, file or listing could not be read
 
@@ -30,6 +31,7 @@ int run_graph(const std::vector<std::string>& args);
 int run_apply(const std::vector<std::string>& args);
 int run_restore(const std::vector<std::string>& args);
 int run_status(const std::vector<std::string>& args);
+int run_probe(const std::vector<std::string>& args);
 
 // The graph picture of `topology` into `file` (format from its extension), optionally highlighting
 // the whole-group effect of a plan; returns the sentence to print. Shared by graph and overview.

@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
     if (command == "apply") return isola::cli::run_apply(args);
     if (command == "restore") return isola::cli::run_restore(args);
     if (command == "status") return isola::cli::run_status(args);
+    if (command == "probe") return isola::cli::run_probe(args);
     std::cerr << "isolactl: " << isola::say("unknown command \"{}\"; run 'isolactl --help' for the list", command) << "\n";
     return isola::cli::kExitUsage;
 }

@@ -536,3 +536,36 @@ TEST(CliApply, APlanFileIsAppliedOnlyWhileTheHostIsAsItWas) {
     EXPECT_EQ(stale.status, 2) << stale.out;
     EXPECT_TRUE(contains(stale.out, "nothing was changed: the host is no longer as it was when the plan was approved")) << stale.out;
 }
+
+// isolactl probe. A fixture tree has no kernel behind its /dev nodes (they are plain files), so
+// what these tests see is the probe meeting that: the real attach is tested in tests/lab.
+TEST(CliProbe, ArgumentsAreChecked) {
+    auto none = isolactl("probe");
+    EXPECT_EQ(none.status, 64);
+    EXPECT_EQ(none.out, "isolactl: probe needs a device address: isolactl probe BDF\n");
+    EXPECT_EQ(isolactl("probe 01:00.0 02:00.0").out, "isolactl: probe takes one device address, but was given 2\n");
+    EXPECT_EQ(isolactl("probe 01:00").out, "isolactl: \"01:00\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)\n");
+    EXPECT_EQ(isolactl("probe 01:00.0 --backend vfio").out, "isolactl: unknown backend \"vfio\"; use legacy or iommufd\n");
+    auto demo = isolactl("probe 01:00.0 --demo b550-gpu-in-chipset-group");
+    EXPECT_EQ(demo.status, 64);
+    EXPECT_EQ(demo.out, "isolactl: probe opens the host's VFIO devices, so it reads the host itself (or --root DIR), not "
+                        "a snapshot, a listing or a demo host\n");
+}
+
+TEST(CliProbe, OnAFixtureTreeEveryRefusalIsASentenceAndExitFive) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    auto ahci = isolactl("probe 00:17.0" + host_options(host));
+    EXPECT_EQ(ahci.status, 5) << ahci.out;
+    EXPECT_TRUE(contains(ahci.out, ") is on ahci, not vfio-pci: apply it first (isolactl apply 0000:00:17.0 --vm NAME)\n"))
+        << ahci.out;
+    // A plain file where /dev/vfio/vfio should be: the kernel's own answer to the first ioctl.
+    auto legacy = isolactl("probe 05:00.0" + host_options(host));
+    EXPECT_EQ(legacy.status, 5) << legacy.out;
+    EXPECT_TRUE(contains(legacy.out, " in IOMMU group 9: the kernel refused VFIO_GET_API_VERSION with ENOTTY\n"))
+        << legacy.out;
+    auto cdev = isolactl("probe 05:00.0 --backend iommufd --json" + host_options(host));
+    EXPECT_EQ(cdev.status, 5) << cdev.out;
+    EXPECT_TRUE(contains(cdev.out, "\"kind\": \"cdev-node-mismatch\"")) << cdev.out;
+    EXPECT_TRUE(contains(cdev.out, "is missing (or not a device node), though sysfs says the device has one")) << cdev.out;
+}

@@ -1,0 +1,61 @@
+// isolactl probe: VFIO's attach tried on one device, as a VM's start would, and undone — through
+// core/vfio. It changes nothing on the host: no driver moves, nothing is mapped, everything opened
+// is closed.
+#include <iostream>
+
+#include "commands.hpp"
+#include "text/message.hpp"
+#include "topology_source.hpp"
+#include "vfio/attach_probe.hpp"
+#include "vfio/describe_probe.hpp"
+#include "vfio/probe_json.hpp"
+
+namespace isola::cli {
+namespace {
+
+int fail(int code, const std::string& message) {
+    std::cerr << "isolactl: " << message << "\n";
+    return code;
+}
+
+}  // namespace
+
+int run_probe(const std::vector<std::string>& raw) {
+    ArgumentSpec spec{{"--json"}, {"--backend"}};
+    add_source_options(spec);
+    auto args = parse_arguments(raw, spec);
+    if (!args) return fail(kExitUsage, args.error());
+    if (args->positional.empty()) return fail(kExitUsage, say("probe needs a device address: isolactl probe BDF"));
+    if (args->positional.size() > 1)
+        return fail(kExitUsage, say("probe takes one device address, but was given {}", args->positional.size()));
+    auto device = Bdf::parse(args->positional.front());
+    if (!device)
+        return fail(kExitUsage,
+                    say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", args->positional.front()));
+    Backend backend = Backend::LegacyContainer;
+    if (const std::string* b = args->value("--backend")) {
+        auto named = backend_from_string(*b);
+        if (!named) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
+        backend = *named;
+    }
+    auto source = source_from_arguments(*args);
+    if (!source) return fail(kExitUsage, source.error());
+    // The kernel answers the probe, so it needs a host's device nodes, not a description of one.
+    if (!source->reads_host_files())
+        return fail(kExitUsage, say("probe opens the host's VFIO devices, so it reads the host itself (or --root DIR), "
+                                    "not a snapshot, a listing or a demo host"));
+    if (source->roots.dev.empty() || source->roots.sysfs.empty())
+        return fail(kExitUsage, say("probe opens VFIO device nodes and reads sysfs: name --dev-root DIR and --sysfs-root "
+                                    "DIR, or --root DIR"));
+    auto loaded = load_topology(*args);
+    if (!loaded) return fail(kExitNoInput, loaded.error());
+
+    KernelVfioCalls kernel;
+    const AttachProbe probe = probe_attach(loaded->topology, source->roots, *device, backend, kernel);
+    if (args->has("--json")) std::cout << probe_to_json(probe);
+    else if (probe.ok()) std::cout << describe(probe) << "\n";
+    else std::cerr << "isolactl: " << describe(probe) << "\n";
+    return probe.ok() ? 0 : kExitProbeFailed;
+}
+
+}  // namespace isola::cli
