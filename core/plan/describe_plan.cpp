@@ -1,5 +1,6 @@
 #include "plan/describe_plan.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "text/enum_names.hpp"
@@ -44,13 +45,56 @@ std::string impact_remedy(const HostImpact& i) {
     switch (i.kind) {
         case ImpactKind::RootFilesystem: return say("the host cannot give away the disk it runs from");
         case ImpactKind::MountedFilesystem: return say("unmount those filesystems first");
+        case ImpactKind::SwapSpace: return say("turn that swap space off first (swapoff /dev/{})", i.name);
+        case ImpactKind::StackedVolume:
+            return say("stop what uses it first: unmount its filesystems, turn off its swap and deactivate the "
+                       "volumes (vgchange -an, cryptsetup close, mdadm --stop)");
         case ImpactKind::DefaultRoute: return say("move the host's default route to another interface first");
         case ImpactKind::NetworkUp: return say("bring the interface down first (ip link set dev {} down)", i.name);
         case ImpactKind::ConsoleDisplay: return say("move the console to another GPU (or a serial console) first");
+        case ImpactKind::DrmNodeOpen: return say("log out of the desktop session on this GPU or stop those programs first");
         case ImpactKind::OnlyKeyboard: return say("attach a keyboard to another USB controller first");
         case ImpactKind::ChipsetFunction: return say("this group cannot be passed through on this machine");
         default: return {};
     }
+}
+
+// "device-mapper device vg0-home (dm-1) mounted at /home", "RAID array md127 holding …".
+std::string describe_holder(const BlockHolder& h) {
+    std::string what;
+    switch (h.kind) {
+        case BlockHolder::Kind::DeviceMapper:
+            what = h.label.empty() ? say("device-mapper device {}", h.name)
+                                   : say("device-mapper device {0} ({1})", h.label, h.name);
+            break;
+        case BlockHolder::Kind::Md: what = say("RAID array {}", h.name); break;
+        case BlockHolder::Kind::Other: what = h.name; break;
+    }
+    std::vector<std::string> uses;
+    if (!h.mountpoints.empty()) uses.push_back(say("mounted at {}", join_list(h.mountpoints)));
+    if (h.swap) uses.push_back(say("used as swap space"));
+    if (!h.holders.empty()) {
+        std::vector<std::string> above;
+        for (const auto& up : h.holders) above.push_back(describe_holder(up));
+        uses.push_back(say("holding {}", join_prose(above)));
+    }
+    if (uses.empty()) return what;
+    // TRANSLATORS: {0} a stacked block device ("device-mapper device vg0-home (dm-1)"), {1} what uses
+    // it ("mounted at /home", "used as swap space and holding …").
+    return say_in("a stacked block device and what uses it", "{0} {1}", what, join_prose(uses));
+}
+
+// "kwin_wayland (pid 1234)", one per process, in pid order; and the nodes they hold.
+std::pair<std::vector<std::string>, std::vector<std::string>> describe_openers(const std::vector<DrmOpener>& openers) {
+    std::vector<std::string> processes, nodes;
+    int last_pid = -1;
+    for (const auto& o : openers) {
+        if (o.pid != last_pid) processes.push_back(say_in("a process", "{0} (pid {1})", o.comm, o.pid));
+        last_pid = o.pid;
+        if (std::ranges::find(nodes, o.node) == nodes.end()) nodes.push_back(o.node);
+    }
+    std::ranges::sort(nodes);
+    return {processes, nodes};
 }
 
 }  // namespace
@@ -117,10 +161,28 @@ std::string describe_serves(const HostImpact& i) {
                 mounts.push_back(say_in("a mount point on its block device", "{0} on {1}", mount, block));
             return say("holds mounted filesystems ({})", join_list(mounts));
         }
+        case ImpactKind::SwapSpace: return say("holds the host's swap space ({})", i.name);
+        case ImpactKind::StackedVolume: {
+            std::vector<std::string> holders;
+            for (const auto& h : i.holders) holders.push_back(describe_holder(h));
+            // TRANSLATORS: {0} a disk or partition, {1} what is stacked on it ("device-mapper device
+            // vg0-home (dm-1) mounted at /home").
+            return say("holds {0}, which is part of {1}", i.name, join_prose(holders));
+        }
         case ImpactKind::DefaultRoute: return say("carries the host's default route ({})", i.name);
         case ImpactKind::NetworkUp: return say("is the host's network interface {}, which is up", i.name);
         case ImpactKind::NetworkDown: return say("is the host's network interface {} (down)", i.name);
         case ImpactKind::ConsoleDisplay: return say("drives the host's console");
+        case ImpactKind::DrmNodeOpen: {
+            const auto [processes, nodes] = describe_openers(i.openers);
+            // TRANSLATORS: {0} processes ("kwin_wayland (pid 1234) and Xwayland (pid 1301)"), {1} DRM nodes.
+            return say_n("is in use by {0}, which holds its DRM nodes open ({1})",
+                         "is in use by {0}, which hold its DRM nodes open ({1})",
+                         static_cast<unsigned long>(processes.size()), join_prose(processes), join_list(nodes));
+        }
+        case ImpactKind::DrmOpenersUnknown:
+            return say("may be in use by a program: whether a process holds its DRM nodes open is not known ({})",
+                       i.why_unknown.empty() ? say("not recorded") : translate(i.why_unknown.c_str()));
         case ImpactKind::Display: return say("is a display of the host ({})", join_list(i.items));
         case ImpactKind::BootGpu: return say("is the boot GPU: firmware initialised it, so the VM may need its ROM as a romfile");
         case ImpactKind::OnlyKeyboard: return say("has the host's only keyboard attached ({})", join_list(i.items));

@@ -18,10 +18,14 @@ constexpr std::array kSeverityNames{
 constexpr std::array kImpactNames{
     EnumName<ImpactKind>{ImpactKind::RootFilesystem, "root-filesystem"},
     EnumName<ImpactKind>{ImpactKind::MountedFilesystem, "mounted-filesystem"},
+    EnumName<ImpactKind>{ImpactKind::SwapSpace, "swap-space"},
+    EnumName<ImpactKind>{ImpactKind::StackedVolume, "stacked-volume"},
     EnumName<ImpactKind>{ImpactKind::DefaultRoute, "default-route"},
     EnumName<ImpactKind>{ImpactKind::NetworkUp, "network-up"},
     EnumName<ImpactKind>{ImpactKind::NetworkDown, "network-down"},
     EnumName<ImpactKind>{ImpactKind::ConsoleDisplay, "console-display"},
+    EnumName<ImpactKind>{ImpactKind::DrmNodeOpen, "drm-node-open"},
+    EnumName<ImpactKind>{ImpactKind::DrmOpenersUnknown, "drm-openers-unknown"},
     EnumName<ImpactKind>{ImpactKind::Display, "display"},
     EnumName<ImpactKind>{ImpactKind::BootGpu, "boot-gpu"},
     EnumName<ImpactKind>{ImpactKind::OnlyKeyboard, "only-keyboard"},
@@ -44,9 +48,19 @@ std::string_view to_string(ImpactKind k) { return name_of(kImpactNames, k); }
 
 namespace {
 
+// Mounts of the disk and its partitions themselves. A device with holders cannot be mounted
+// (device-mapper and md open it exclusively): its mount points are its holders', which the
+// StackedVolume impact names with the volume they are on.
 void collect_mounts(const BlockDevice& b, std::vector<std::pair<std::string, std::string>>& out) {
-    for (const auto& m : b.mountpoints) out.emplace_back(m, b.name);
+    if (b.holders.empty())
+        for (const auto& m : b.mountpoints) out.emplace_back(m, b.name);
     for (const auto& p : b.partitions) collect_mounts(p, out);
+}
+
+// The disk and each partition, in order, for the per-device impacts (swap, stacked volumes).
+void for_each_block(const BlockDevice& b, const auto& f) {
+    f(b);
+    for (const auto& p : b.partitions) for_each_block(p, f);
 }
 
 std::string root_location(const BlockDevice& b) {
@@ -97,6 +111,16 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         std::vector<std::pair<std::string, std::string>> mounts;
         collect_mounts(b, mounts);
         if (!mounts.empty()) add(Severity::Blocker, ImpactKind::MountedFilesystem).mounts = std::move(mounts);
+        // Swap and stacked volumes lose their disk just as a mount does: the kernel lets the
+        // unbind happen, and swapped-out pages or the volume's data are gone with it.
+        for_each_block(b, [&](const BlockDevice& part) {
+            if (part.swap) add(Severity::Blocker, ImpactKind::SwapSpace).name = part.name;
+            if (!part.holders.empty()) {
+                auto& i = add(Severity::Blocker, ImpactKind::StackedVolume);
+                i.name = part.name;
+                i.holders = part.holders;
+            }
+        });
     }
     // Network: an interface that is up loses its addresses and connections the moment it unbinds.
     for (const auto& n : use.net.value_or({})) {
@@ -113,6 +137,11 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         add(Severity::Blocker, ImpactKind::ConsoleDisplay);
     else if (!display.drm_cards.empty())
         add(Severity::Confirm, ImpactKind::Display).items = display.drm_cards;
+    // A process with a DRM node open (compositor, Xorg, a compute job) loses its GPU mid-use.
+    if (use.display && display.openers && !display.openers->empty())
+        add(Severity::Blocker, ImpactKind::DrmNodeOpen).openers = *display.openers;
+    else if (use.display && !display.openers)
+        add(Severity::Confirm, ImpactKind::DrmOpenersUnknown).why_unknown = display.openers.why_unknown;
     if (d.boot_vga.value_or(false)) add(Severity::Note, ImpactKind::BootGpu);
     // Input and other USB devices.
     if (use.usb && !use.usb->empty()) {

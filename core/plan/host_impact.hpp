@@ -20,10 +20,14 @@ std::string_view to_string(Severity);
 enum class ImpactKind {
     RootFilesystem,
     MountedFilesystem,
+    SwapSpace,          // a disk or partition is active swap
+    StackedVolume,      // device-mapper / md devices are stacked on a disk or partition
     DefaultRoute,
     NetworkUp,
     NetworkDown,
     ConsoleDisplay,
+    DrmNodeOpen,        // processes hold the GPU's DRM nodes open
+    DrmOpenersUnknown,  // whether a process holds them open is not known (other users' processes)
     Display,
     BootGpu,
     OnlyKeyboard,
@@ -45,13 +49,15 @@ struct HostImpact {
     Severity severity;
     ImpactKind kind;
     Bdf device;
-    std::string name;                 // interface, root filesystem's block device, chipset role, PF, group-mate name
+    std::string name;                 // interface, root filesystem's / swap's / stacked volumes' block device, chipset role, PF, group-mate name
     std::vector<std::string> items;   // DRM cards, USB device names; UsageUnknown: the categories (msgids)
     std::vector<std::pair<std::string, std::string>> mounts;  // mount point, block device
     int count = 0;                    // VFs enabled, the PF's VF count (-1 unknown), a group
     int bound = 0;                    // VFs bound to drivers
     std::string driver;               // NeedsPhysicalFunction: the PF's; LeavesHostDriver: the one it leaves
-    std::string why_unknown;          // UnknownDriver, UsageUnknown: why it is not known (a msgid)
+    std::string why_unknown;          // UnknownDriver, UsageUnknown, DrmOpenersUnknown: why it is not known (a msgid)
+    std::vector<BlockHolder> holders; // StackedVolume: what is stacked on `name`
+    std::vector<DrmOpener> openers;   // DrmNodeOpen: who holds its nodes open
 };
 
 // Everything the host uses `device` for, most serious first. Empty: the host would not notice.

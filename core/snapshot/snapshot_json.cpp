@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "snapshot/snapshot.hpp"
+#include "text/enum_names.hpp"
 #include "text/message.hpp"
 #include "text/user_file.hpp"
 
@@ -12,6 +13,12 @@ namespace isola {
 namespace {
 
 using nlohmann::json;
+
+constexpr std::array kHolderKinds{
+    EnumName<BlockHolder::Kind>{BlockHolder::Kind::DeviceMapper, "dm"},
+    EnumName<BlockHolder::Kind>{BlockHolder::Kind::Md, "md"},
+    EnumName<BlockHolder::Kind>{BlockHolder::Kind::Other, "other"},
+};
 
 // ---- writing ---------------------------------------------------------------------------------
 // A known Fact is written as its value; an unknown one as {"unknown": "<why>"}. No value of ours
@@ -43,17 +50,31 @@ json usage_json(const DeviceUsage& u) {
         return a;
     });
     j["block"] = fact(u.block, [](const std::vector<BlockDevice>& list) {
-        auto block = [](auto& self, const BlockDevice& b) -> json {
+        auto holder = [](auto& self, const BlockHolder& h) -> json {
+            json up = json::array();
+            for (const auto& x : h.holders) up.push_back(self(self, x));
+            return {{"name", h.name}, {"kind", std::string(name_of(kHolderKinds, h.kind))}, {"label", h.label},
+                    {"mountpoints", h.mountpoints}, {"swap", h.swap}, {"holders", up}};
+        };
+        auto block = [&](auto& self, const BlockDevice& b) -> json {
             json parts = json::array();
             for (const auto& p : b.partitions) parts.push_back(self(self, p));
-            return {{"name", b.name}, {"mountpoints", b.mountpoints}, {"holds_root", b.holds_root}, {"partitions", parts}};
+            json holders = json::array();
+            for (const auto& h : b.holders) holders.push_back(holder(holder, h));
+            return {{"name", b.name}, {"mountpoints", b.mountpoints}, {"holds_root", b.holds_root}, {"partitions", parts},
+                    {"swap", b.swap}, {"holders", holders}};
         };
         json a = json::array();
         for (const auto& b : list) a.push_back(block(block, b));
         return a;
     });
     j["display"] = fact(u.display, [](const DisplayUse& d) {
-        return json{{"drm_cards", d.drm_cards}, {"console", d.console}};
+        return json{{"drm_cards", d.drm_cards}, {"console", d.console},
+                    {"openers", fact(d.openers, [](const std::vector<DrmOpener>& list) {
+                         json a = json::array();
+                         for (const auto& o : list) a.push_back({{"comm", o.comm}, {"pid", o.pid}, {"node", o.node}});
+                         return a;
+                     })}};
     });
     j["usb"] = fact(u.usb, [](const std::vector<UsbDevice>& list) {
         json a = json::array();
@@ -204,6 +225,21 @@ Fact<std::string> string_fact(const In& in) { return in.fact<std::string>([](con
 Fact<bool> bool_fact(const In& in) { return in.fact<bool>([](const In& v) { return v.boolean(); }); }
 Fact<int> int_fact(const In& in) { return in.fact<int>([](const In& v) { return static_cast<int>(v.integer()); }); }
 
+// Swap, holders and DRM openers came later in version 2: snapshots without them read as none
+// (swap, holders) and as not recorded (openers).
+BlockHolder holder_in(const In& in) {
+    BlockHolder h;
+    h.name = in.at("name").str();
+    // A kind this build does not know (a newer writer's) is still a holder.
+    h.kind = value_of(kHolderKinds, in.at("kind").str()).value_or(BlockHolder::Kind::Other);
+    h.label = in.at("label").str();
+    h.mountpoints = in.at("mountpoints").strings();
+    h.swap = in.at("swap").boolean();
+    auto up = in.at("holders");
+    for (std::size_t i = 0; i < up.size(); ++i) h.holders.push_back(holder_in(up.at(i)));
+    return h;
+}
+
 BlockDevice block_in(const In& in) {
     BlockDevice b;
     b.name = in.at("name").str();
@@ -211,6 +247,11 @@ BlockDevice block_in(const In& in) {
     b.holds_root = in.at("holds_root").boolean();
     auto parts = in.at("partitions");
     for (std::size_t i = 0; i < parts.size(); ++i) b.partitions.push_back(block_in(parts.at(i)));
+    if (in.has("swap")) b.swap = in.at("swap").boolean();
+    if (in.has("holders")) {
+        auto holders = in.at("holders");
+        for (std::size_t i = 0; i < holders.size(); ++i) b.holders.push_back(holder_in(holders.at(i)));
+    }
     return b;
 }
 
@@ -228,7 +269,23 @@ std::vector<BlockDevice> blocks_in(const In& a) {
     for (std::size_t i = 0; i < a.size(); ++i) out.push_back(block_in(a.at(i)));
     return out;
 }
-DisplayUse display_in(const In& d) { return {d.at("drm_cards").strings(), d.at("console").boolean()}; }
+DisplayUse display_in(const In& d) {
+    DisplayUse u{d.at("drm_cards").strings(), d.at("console").boolean()};
+    if (!d.has("openers")) {
+        if (!u.drm_cards.empty())
+            u.openers = Fact<std::vector<DrmOpener>>::unknown(N_("not recorded in this snapshot"));
+        return u;
+    }
+    u.openers = d.at("openers").fact<std::vector<DrmOpener>>([](const In& a) {
+        std::vector<DrmOpener> out;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto o = a.at(i);
+            out.push_back({o.at("comm").str(), static_cast<int>(o.at("pid").integer()), o.at("node").str()});
+        }
+        return out;
+    });
+    return u;
+}
 std::vector<UsbDevice> usb_in(const In& a) {
     std::vector<UsbDevice> out;
     for (std::size_t i = 0; i < a.size(); ++i) {

@@ -18,17 +18,44 @@ struct NetInterface {
     friend bool operator==(const NetInterface&, const NetInterface&) = default;
 };
 
+// A block device stacked on another (sysfs `holders/`): device-mapper (LVM, dm-crypt) or md RAID.
+// Unbinding the disk below pulls it out from under whatever uses it.
+struct BlockHolder {
+    enum class Kind { DeviceMapper, Md, Other };
+    Kind kind = Kind::Other;
+    std::string name;                      // kernel name, "dm-1", "md127"
+    std::string label;                     // device-mapper name ("vg0-home", "luks-3f…"), "" none
+    std::vector<std::string> mountpoints;  // where it itself is mounted
+    bool swap = false;                     // it itself is active swap (/proc/swaps)
+    std::vector<BlockHolder> holders;      // what is stacked on it in turn (an LV on dm-crypt)
+    friend bool operator==(const BlockHolder&, const BlockHolder&) = default;
+};
+
 struct BlockDevice {
     std::string name;                      // "nvme0n1", "sda", "nvme0n1p2"
-    std::vector<std::string> mountpoints;  // where it (or this partition) is mounted
+    std::vector<std::string> mountpoints;  // where it (or this partition, or a holder stacked on it) is mounted
     bool holds_root = false;               // "/" is mounted from it (or from one of its partitions)
     std::vector<BlockDevice> partitions;
+    bool swap = false;                     // it itself is active swap (/proc/swaps)
+    std::vector<BlockHolder> holders;      // device-mapper / md devices stacked directly on it
     friend bool operator==(const BlockDevice&, const BlockDevice&) = default;
+};
+
+// A process that holds one of a GPU's DRM nodes open (/proc/<pid>/fd -> /dev/dri/card0).
+struct DrmOpener {
+    std::string comm;  // /proc/<pid>/comm, "kwin_wayland"
+    int pid = 0;
+    std::string node;  // "card0", "renderD128"
+    friend bool operator==(const DrmOpener&, const DrmOpener&) = default;
 };
 
 struct DisplayUse {
     std::vector<std::string> drm_cards;  // "card0"
     bool console = false;                // fbcon / the boot framebuffer is on this device
+    // Who holds its DRM nodes open. Unknown when some process's fd table could not be read (other
+    // users' processes without root) and none of the readable ones holds a node: that is not
+    // "nobody". A non-empty list may miss unreadable processes; it refuses either way.
+    Fact<std::vector<DrmOpener>> openers = Fact<std::vector<DrmOpener>>::known({});
     friend bool operator==(const DisplayUse&, const DisplayUse&) = default;
 };
 

@@ -70,9 +70,25 @@ struct NetInterfaceSpec {
     std::optional<std::string> gateway6;
 };
 
+// A block device stacked on a partition: device-mapper (LVM, dm-crypt; dm-N numbered in order of
+// appearance) or md RAID. The same name on two partitions is one device with two slaves.
+struct VolumeSpec {
+    enum class Kind { DeviceMapper, Md } kind = Kind::DeviceMapper;
+    std::string name;                       // dm name "vg0-home", or md name "md127"
+    std::string mount;                      // "" not mounted
+    bool swap = false;                      // active swap (/proc/swaps)
+    std::vector<VolumeSpec> holders;        // stacked on it in turn (an LV on dm-crypt)
+};
+
+struct PartitionSpec {
+    std::string mount;                      // "" not mounted
+    bool swap = false;
+    std::vector<VolumeSpec> holders;
+};
+
 struct BlockDiskSpec {
     std::string name;                       // "nvme0n1", "sda"
-    std::vector<std::string> partition_mounts;  // [i] is the mount point of partition i+1, "" none
+    std::vector<PartitionSpec> partitions;  // [i] is partition i+1
 };
 
 struct UsbDeviceSpec {
@@ -80,7 +96,17 @@ struct UsbDeviceSpec {
     std::uint16_t product_id = 0;
     std::string product;
     std::string manufacturer;
-    std::string kind;                       // keyboard | mouse | storage | other
+    std::string kind;                       // keyboard | mouse | storage | net | other
+    std::optional<NetInterfaceSpec> net;    // kind net: its interface (below the USB interface)
+};
+
+// A process in /proc: its comm and the files it holds open (fd links), or an fd table that
+// cannot be listed, as another user's process is to a reader without root.
+struct ProcessSpec {
+    int pid = 0;
+    std::string comm;
+    std::vector<std::string> open;          // "/dev/dri/card0"
+    bool unreadable = false;
 };
 
 struct SoundCardSpec {
@@ -141,6 +167,7 @@ struct MachineSpec {
     // Configuration files under <root>/etc, by path relative to it: libvirt domains
     // ("libvirt/qemu/win11.xml"), Proxmox VMs ("pve/qemu-server/100.conf") and mappings.
     std::map<std::string, std::string> etc;
+    std::vector<ProcessSpec> processes;     // /proc/<pid>; none by default
 };
 
 // Parses and validates a machine description. Errors are one sentence naming the device and field.

@@ -5,7 +5,9 @@
 
 #include "net_address.hpp"
 
+#include <filesystem>
 #include <format>
+#include <map>
 
 namespace isola::lab {
 namespace {
@@ -46,9 +48,13 @@ struct NetWriter {
     int next_ifindex = 2;
 
     void add(const FixtureFiles& out, const PlacedFunction& f, const NetInterfaceSpec& nif) {
-        const std::string dir = std::format("sys/{}/net/{}", f.sysfs_dir, nif.name);
+        add(out, "sys/" + f.sysfs_dir, f.spec.address, nif);
+    }
+    // `device_dir`: the kernel device the interface belongs to (a PCI function, or the USB
+    // interface of a USB network adapter below a controller); `a` seeds the generated MAC.
+    void add(const FixtureFiles& out, const std::string& device_dir, const Address& a, const NetInterfaceSpec& nif) {
+        const std::string dir = std::format("{}/net/{}", device_dir, nif.name);
         const int ifindex = next_ifindex++;
-        const auto& a = f.spec.address;
         const std::string mac = nif.mac.empty() ? std::format("52:54:00:{:02x}:{:02x}:{:02x}", a.bus, a.slot, a.function + ifindex)
                                                 : nif.mac;
         out.text(dir + "/operstate", nif.operstate + "\n");
@@ -57,7 +63,7 @@ struct NetWriter {
         out.text(dir + "/mtu", "1500\n");
         out.text(dir + "/type", "1\n");
         out.text(dir + "/carrier", nif.operstate == "up" ? "1\n" : "0\n");
-        out.link(dir + "/device", "sys/" + f.sysfs_dir);
+        out.link(dir + "/device", device_dir);
         out.link("sys/class/net/" + nif.name, dir);
 
         if (nif.ipv4) {
@@ -127,6 +133,10 @@ struct NetWriter {
 
 struct BlockWriter {
     std::string mountinfo;
+    std::string swaps = "Filename                                Type            Size            Used            Priority\n";
+    int swap_count = 0;
+    std::map<std::string, std::string> volumes;  // "dm:vg0-home" -> "dm-0"
+    int next_dm = 0;
     int next_mount_id = 30;
     int nvme_minor = 0;
     int scsi_disk = 0;
@@ -159,7 +169,7 @@ struct BlockWriter {
         out.dir(dir + "/holders");
         out.link("sys/class/block/" + disk.name, dir);
         out.link("sys/block/" + disk.name, dir);
-        for (std::size_t i = 0; i < disk.partition_mounts.size(); ++i) {
+        for (std::size_t i = 0; i < disk.partitions.size(); ++i) {
             const std::string part = disk.name + (nvme ? "p" : "") + std::to_string(i + 1);
             const std::string pdir = dir + "/" + part;
             const int pminor = nvme ? nvme_minor++ : minor + static_cast<int>(i) + 1;
@@ -168,13 +178,51 @@ struct BlockWriter {
             out.text(pdir + "/size", "2097152\n");
             out.dir(pdir + "/holders");
             out.link("sys/class/block/" + part, pdir);
-            const auto& mount = disk.partition_mounts[i];
-            if (mount.empty()) continue;
-            const bool esp = mount == "/boot/efi";
-            mount_line(std::format("{}:{}", major, pminor), mount, esp ? "vfat" : "ext4", "/dev/" + part,
+            const auto& p = disk.partitions[i];
+            for (const auto& v : p.holders) stack(out, pdir, part, v);
+            if (p.swap) swap_line("/dev/" + part);
+            if (p.mount.empty()) continue;
+            const bool esp = p.mount == "/boot/efi";
+            mount_line(std::format("{}:{}", major, pminor), p.mount, esp ? "vfat" : "ext4", "/dev/" + part,
                        esp ? "rw,fmask=0077,dmask=0077,codepage=437,iocharset=ascii,shortname=mixed,errors=remount-ro"
                            : "rw,errors=remount-ro");
         }
+    }
+
+    // A device-mapper or md device on `lower` (a partition or another volume): its own directory
+    // under devices/virtual/block, `slaves/` pointing down and the lower device's `holders/` up,
+    // as dm and md link them. Written once per name; a second lower device only adds the links.
+    void stack(const FixtureFiles& out, const std::string& lower_dir, const std::string& lower, const VolumeSpec& v) {
+        const bool dm = v.kind == VolumeSpec::Kind::DeviceMapper;
+        auto [it, fresh] = volumes.try_emplace((dm ? "dm:" : "md:") + v.name);
+        if (fresh) it->second = dm ? std::format("dm-{}", next_dm++) : v.name;
+        const std::string name = it->second;
+        const std::string dir = "sys/devices/virtual/block/" + name;
+        out.link(lower_dir + "/holders/" + name, dir);
+        out.link(dir + "/slaves/" + lower, lower_dir);
+        if (!fresh) return;
+        const std::string devnum = dm ? std::format("254:{}", name.substr(3)) : std::format("9:{}", name.substr(2));
+        out.text(dir + "/dev", devnum + "\n");
+        out.text(dir + "/size", "2097152\n");
+        out.dir(dir + "/holders");
+        if (dm) {
+            out.text(dir + "/dm/name", v.name + "\n");
+            out.text(dir + "/dm/uuid", (v.name.starts_with("luks") ? "CRYPT-LUKS2-" : "LVM-") + v.name + "\n");
+        } else {
+            out.text(dir + "/md/level", "raid1\n");
+            out.text(dir + "/md/array_state", "clean\n");
+        }
+        out.link("sys/class/block/" + name, dir);
+        out.link("sys/block/" + name, dir);
+        for (const auto& up : v.holders) stack(out, dir, name, up);
+        if (v.swap) swap_line("/dev/" + name);  // the kernel prints the node it opened, /dev/dm-N
+        if (!v.mount.empty())
+            mount_line(devnum, v.mount, "ext4", dm ? "/dev/mapper/" + v.name : "/dev/" + name, "rw,errors=remount-ro");
+    }
+
+    void swap_line(const std::string& node) {
+        // swap_show(): "%-39s %-9s %-13u %-13u %d" under a header.
+        swaps += std::format("{:<39} {:<9} {:<13} {:<13} {}\n", node, "partition", 8388604, 0, -2 - swap_count++);
     }
 
     void mount_line(const std::string& devnum, const std::string& where, const std::string& fstype,
@@ -194,10 +242,11 @@ struct BlockWriter {
         mount_line("0:5", "/dev", "devtmpfs", "udev", "rw,size=8104212k,nr_inodes=2026053,mode=755");
         mount_line("0:25", "/run", "tmpfs", "tmpfs", "rw,size=1627264k,mode=755");
         out.text("proc/self/mountinfo", mountinfo);
+        out.text("proc/swaps", swaps);
     }
 };
 
-void write_usb(const FixtureFiles& out, const PlacedFunction& f, int& next_bus) {
+void write_usb(const FixtureFiles& out, const PlacedFunction& f, int& next_bus, NetWriter& net) {
     // xHCI registers two root hubs (USB 2 and USB 3); EHCI/OHCI/UHCI one. Devices hang off the first.
     const bool xhci = (f.spec.class_code & 0xff) == 0x30;
     const int hs_bus = next_bus++;
@@ -226,6 +275,8 @@ void write_usb(const FixtureFiles& out, const PlacedFunction& f, int& next_bus) 
             // Interface class 03 (HID), subclass 01 (boot), protocol 01 keyboard / 02 mouse.
             const std::string iface = std::format("{}/{}:1.0", dev, name);
             const bool hid = u.kind == "keyboard" || u.kind == "mouse";
+            // USB network adapters (r8152, ax88179, cdc_ether): vendor class; the interface owns the netdev.
+            if (u.net) net.add(out, iface, f.spec.address, *u.net);
             out.text(iface + "/bInterfaceClass", hid ? "03\n" : u.kind == "storage" ? "08\n" : "ff\n");
             out.text(iface + "/bInterfaceSubClass", hid ? "01\n" : u.kind == "storage" ? "06\n" : "00\n");
             out.text(iface + "/bInterfaceProtocol", u.kind == "keyboard" ? "01\n" : u.kind == "mouse" ? "02\n"
@@ -233,6 +284,26 @@ void write_usb(const FixtureFiles& out, const PlacedFunction& f, int& next_bus) 
         }
     }
     if (xhci) ++next_bus;
+}
+
+// /proc/<pid>/comm and fd/N links (0–2 to /dev/null, then the open files). Root reads every
+// process's fd table, so "unreadable" is written as an fd entry that is not a directory: listing
+// it fails (ENOTDIR) where a non-root reader of another user's process gets EACCES.
+void write_processes(const MachineSpec& spec, const FixtureFiles& out) {
+    namespace fs = std::filesystem;
+    for (const auto& p : spec.processes) {
+        const std::string dir = std::format("proc/{}", p.pid);
+        out.text(dir + "/comm", p.comm + "\n");
+        if (p.unreadable) {
+            out.text(dir + "/fd", "");
+            continue;
+        }
+        out.dir(dir + "/fd");
+        std::vector<std::string> targets{"/dev/null", "/dev/null", "/dev/null"};
+        targets.insert(targets.end(), p.open.begin(), p.open.end());
+        for (std::size_t n = 0; n < targets.size(); ++n)
+            fs::create_symlink(targets[n], out.root() / dir / "fd" / std::to_string(n));  // absolute, as the kernel shows
+    }
 }
 
 std::string default_cmdline(const MachineSpec& spec) {
@@ -291,10 +362,11 @@ void write_host_usage(const MachineSpec& spec, const MachineLayout& layout, cons
             out.link(card + "/device", dev);
             out.link(std::format("sys/class/sound/card{}", s.sound->card), card);
         }
-        if (s.class_code >> 8 == 0x0c03 && !f.driver.empty()) write_usb(out, f, next_usb_bus);
+        if (s.class_code >> 8 == 0x0c03 && !f.driver.empty()) write_usb(out, f, next_usb_bus, net);
     }
     net.finish(out);
     block.finish(out);
+    write_processes(spec, out);
 }
 
 }  // namespace isola::lab

@@ -176,6 +176,40 @@ AcsSpec parse_acs(const json* v, const std::string& where) {
     fail(std::format("{}: \"acs\" must be \"auto\", \"none\" or {{\"cap\": \"0x5f\", \"ctrl\": \"0x1d\"}}", where));
 }
 
+VolumeSpec parse_volume(const json& v, const std::string& where) {
+    Fields f(v, where + " holder");
+    VolumeSpec vol;
+    const auto dm = f.optional_string("dm");
+    const auto md = f.optional_string("md");
+    if (dm.has_value() == md.has_value()) fail(std::format("{}: a holder names exactly one of \"dm\" or \"md\"", where));
+    vol.kind = dm ? VolumeSpec::Kind::DeviceMapper : VolumeSpec::Kind::Md;
+    vol.name = dm ? *dm : *md;
+    vol.mount = f.string("mount");
+    vol.swap = f.boolean("swap");
+    if (const json* up = f.find("holders")) {
+        if (!up->is_array()) fail(std::format("{} {}: \"holders\" must be a list", where, vol.name));
+        for (const auto& h : *up) vol.holders.push_back(parse_volume(h, where + " " + vol.name));
+    }
+    f.no_unknown_fields();
+    return vol;
+}
+
+// A partition: its mount point ("" none) or {"mount": …, "swap": true, "holders": [{"dm": …}]}.
+PartitionSpec parse_partition(const json& v, const std::string& where) {
+    if (v.is_string()) return {.mount = v.get<std::string>()};
+    if (!v.is_object()) fail(std::format("{}: must be a mount point (\"\" for none) or an object", where));
+    Fields f(v, where);
+    PartitionSpec p;
+    p.mount = f.string("mount");
+    p.swap = f.boolean("swap");
+    if (const json* up = f.find("holders")) {
+        if (!up->is_array()) fail(std::format("{}: \"holders\" must be a list", where));
+        for (const auto& h : *up) p.holders.push_back(parse_volume(h, where));
+    }
+    f.no_unknown_fields();
+    return p;
+}
+
 NetInterfaceSpec parse_net(const json& v, const std::string& where) {
     Fields f(v, where + " net interface");
     NetInterfaceSpec n;
@@ -286,9 +320,10 @@ DeviceSpec parse_device(const json& v, std::size_t index) {
             BlockDiskSpec b;
             b.name = bf.required_string("disk");
             if (const json* parts = bf.find("partitions")) {
-                if (!parts->is_array() || !std::ranges::all_of(*parts, [](const json& p) { return p.is_string(); }))
+                if (!parts->is_array())
                     fail(std::format("{} disk {}: \"partitions\" must list mount points (\"\" for none)", where, b.name));
-                for (const auto& p : *parts) b.partition_mounts.push_back(p.get<std::string>());
+                for (std::size_t i = 0; i < parts->size(); ++i)
+                    b.partitions.push_back(parse_partition((*parts)[i], std::format("{} disk {} partition {}", where, b.name, i + 1)));
             }
             bf.no_unknown_fields();
             d.block.push_back(std::move(b));
@@ -305,9 +340,13 @@ DeviceSpec parse_device(const json& v, std::size_t index) {
             spec.product = uf.string("product");
             spec.manufacturer = uf.string("manufacturer");
             spec.kind = uf.string("kind", "other");
+            if (const json* n = uf.find("net")) spec.net = parse_net(*n, where + " usb");
             uf.no_unknown_fields();
-            if (spec.kind != "keyboard" && spec.kind != "mouse" && spec.kind != "storage" && spec.kind != "other")
-                fail(std::format("{}: usb \"kind\" \"{}\" is not keyboard, mouse, storage or other", where, spec.kind));
+            if (spec.kind != "keyboard" && spec.kind != "mouse" && spec.kind != "storage" && spec.kind != "net" &&
+                spec.kind != "other")
+                fail(std::format("{}: usb \"kind\" \"{}\" is not keyboard, mouse, storage, net or other", where, spec.kind));
+            if ((spec.kind == "net") != spec.net.has_value())
+                fail(std::format("{}: a usb device has a \"net\" interface exactly when its \"kind\" is net", where));
             d.usb.push_back(std::move(spec));
         }
     }
@@ -359,6 +398,24 @@ MachineSpec parse_machine(const json& doc) {
             if (!text.is_string() || path.empty() || path.front() == '/' || path.find("..") != std::string::npos)
                 fail(std::format("the machine: etc entry \"{}\" must be a relative path mapped to its text", path));
             m.etc[path] = text.get<std::string>();
+        }
+    }
+    if (const json* procs = f.find("processes")) {
+        if (!procs->is_array()) fail("the machine: \"processes\" must be a list of processes");
+        for (const auto& p : *procs) {
+            Fields pf(p, "the machine's process");
+            ProcessSpec ps;
+            ps.pid = pf.integer("pid", 0, 1, 4194304);
+            if (!p.contains("pid")) fail("the machine: a process has no \"pid\"");
+            ps.comm = pf.required_string("comm");
+            if (const json* open = pf.find("open")) {
+                if (!open->is_array() || !std::ranges::all_of(*open, [](const json& o) { return o.is_string(); }))
+                    fail(std::format("the machine: process {}: \"open\" must list absolute paths", ps.pid));
+                for (const auto& o : *open) ps.open.push_back(o.get<std::string>());
+            }
+            ps.unreadable = pf.boolean("unreadable");
+            pf.no_unknown_fields();
+            m.processes.push_back(std::move(ps));
         }
     }
     const json* devices = f.find("devices");

@@ -47,7 +47,7 @@ MachineSpec scale_machine(int functions) {
     // Boot disk and management NIC, each behind its own root port.
     auto rp_nvme = function_at(0, 1, 0, 0x8086, 0x347a, 0x060400);
     auto nvme = function_at(1, 0, 0, 0x144d, 0xa80a, 0x010802);  // Samsung PM9A3
-    nvme.block.push_back({"nvme0n1", {"/boot/efi", "/"}});
+    nvme.block.push_back({"nvme0n1", {{.mount = "/boot/efi"}, {.mount = "/"}}});
     auto rp_mgmt = function_at(0, 2, 0, 0x8086, 0x347b, 0x060400);
     auto mgmt = function_at(2, 0, 0, 0x8086, 0x1521, 0x020000);  // I350 on igb
     mgmt.driver = "igb";

@@ -119,3 +119,33 @@ TEST(WriteFixture, ConventionalDevicesBehindAPcieToPciBridge) {
               "../../../devices/pci0000:00/0000:00:03.0/0000:05:00.0/0000:06:01.0");
     EXPECT_FALSE(fs::exists(root / "sys/bus/pci/devices/0000:05:00.0/driver"));
 }
+
+TEST(WriteFixture, HoldersSwapProcessesAndUsbNetworkAdapters) {
+    const auto root = test::generate("edge-host-use");
+    // dm/md devices live under devices/virtual/block, linked both ways to what they sit on.
+    EXPECT_EQ(file(root / "sys/class/block/dm-1/dm/name"), "vg0-root\n");
+    EXPECT_EQ(file(root / "sys/class/block/dm-1/dev"), "254:1\n");
+    EXPECT_EQ(fs::canonical(root / "sys/class/block/nvme0n1p2/holders/dm-0"),
+              fs::canonical(root / "sys/devices/virtual/block/dm-0"));
+    EXPECT_EQ(fs::canonical(root / "sys/class/block/dm-0/holders/dm-1"), fs::canonical(root / "sys/class/block/dm-1"));
+    EXPECT_EQ(fs::canonical(root / "sys/class/block/dm-0/slaves/nvme0n1p2"), fs::canonical(root / "sys/class/block/nvme0n1p2"));
+    // md127 sits on one partition of each SATA disk.
+    EXPECT_TRUE(fs::exists(root / "sys/class/block/sda3/holders/md127"));
+    EXPECT_TRUE(fs::exists(root / "sys/class/block/sdb1/holders/md127"));
+    EXPECT_TRUE(fs::exists(root / "sys/class/block/md127/slaves/sdb1"));
+    const auto mountinfo = file(root / "proc/self/mountinfo");
+    EXPECT_NE(mountinfo.find(" 254:1 / / rw,relatime"), std::string::npos);
+    EXPECT_NE(mountinfo.find(" 9:127 / /srv rw,relatime"), std::string::npos);
+    const auto swaps = file(root / "proc/swaps");
+    EXPECT_TRUE(swaps.starts_with("Filename"));
+    EXPECT_NE(swaps.find("/dev/dm-2 "), std::string::npos);
+    EXPECT_NE(swaps.find("/dev/sda1 "), std::string::npos);
+    // Processes: fd links are absolute, as the kernel shows them.
+    EXPECT_EQ(file(root / "proc/1234/comm"), "kwin_wayland\n");
+    EXPECT_EQ(fs::read_symlink(root / "proc/1234/fd/3"), "/dev/dri/card0");
+    EXPECT_FALSE(fs::is_directory(root / "proc/1/fd"));
+    // The USB NIC's interface is below the USB interface, below the xHCI function.
+    EXPECT_EQ(fs::read_symlink(root / "sys/class/net/enx00e04c680001"),
+              "../../devices/pci0000:00/0000:00:1c.2/0000:05:00.0/usb3/3-1/3-1:1.0/net/enx00e04c680001");
+    EXPECT_TRUE(fs::exists(root / "sys/class/drm/renderD128"));
+}

@@ -93,6 +93,34 @@ TEST(DescribePlan, EveryImpactKindInEnglish) {
               "0000:0b:00.1 holds the host's root filesystem (/ on nvme0n1p2)");
     EXPECT_EQ(with(ImpactKind::MountedFilesystem, [](HostImpact& i) { i.mounts = {{"/home", "sda1"}, {"/srv", "sda2"}}; }),
               "0000:0b:00.1 holds mounted filesystems (/home on sda1, /srv on sda2)");
+    EXPECT_EQ(with(ImpactKind::SwapSpace, [](HostImpact& i) { i.name = "sda1"; }),
+              "0000:0b:00.1 holds the host's swap space (sda1)");
+    EXPECT_EQ(with(ImpactKind::StackedVolume,
+                   [](HostImpact& i) {
+                       i.name = "nvme0n1p2";
+                       using K = BlockHolder::Kind;
+                       i.holders = {{K::DeviceMapper, "dm-0", "cryptroot", {}, false,
+                                     {{K::DeviceMapper, "dm-1", "vg0-home", {"/home"}, false, {}},
+                                      {K::DeviceMapper, "dm-2", "vg0-swap", {}, true, {}}}},
+                                    {K::Md, "md127", "", {"/srv", "/var"}, false, {}},
+                                    {K::Other, "bcache0", "", {}, false, {}}};
+                   }),
+              "0000:0b:00.1 holds nvme0n1p2, which is part of device-mapper device cryptroot (dm-0) holding "
+              "device-mapper device vg0-home (dm-1) mounted at /home and device-mapper device vg0-swap (dm-2) used as "
+              "swap space, RAID array md127 mounted at /srv, /var and bcache0");
+    EXPECT_EQ(with(ImpactKind::DrmNodeOpen,
+                   [](HostImpact& i) {
+                       i.openers = {{"kwin_wayland", 1234, "card0"}, {"kwin_wayland", 1234, "renderD128"},
+                                    {"Xwayland", 1301, "renderD128"}};
+                   }),
+              "0000:0b:00.1 is in use by kwin_wayland (pid 1234) and Xwayland (pid 1301), which hold its DRM nodes "
+              "open (card0, renderD128)");
+    EXPECT_EQ(with(ImpactKind::DrmNodeOpen, [](HostImpact& i) { i.openers = {{"ollama", 4242, "renderD129"}}; }),
+              "0000:0b:00.1 is in use by ollama (pid 4242), which holds its DRM nodes open (renderD129)");
+    EXPECT_EQ(with(ImpactKind::DrmOpenersUnknown,
+                   [](HostImpact& i) { i.why_unknown = "the open files of other users' processes can be read only as root"; }),
+              "0000:0b:00.1 may be in use by a program: whether a process holds its DRM nodes open is not known (the "
+              "open files of other users' processes can be read only as root)");
     EXPECT_EQ(with(ImpactKind::DefaultRoute, [](HostImpact& i) { i.name = "enp5s0"; }),
               "0000:0b:00.1 carries the host's default route (enp5s0)");
     EXPECT_EQ(with(ImpactKind::NetworkUp, [](HostImpact& i) { i.name = "enp5s0"; }),

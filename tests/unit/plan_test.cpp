@@ -227,3 +227,104 @@ TEST(Plan, UsageTheSourceDoesNotTellIsConfirmedNotRefusedNorAssumedFree) {
     const AttachPlan known = plan_attach(desktop(), {.devices = {*Bdf::parse("0b:00.0"), *Bdf::parse("0b:00.1")}, .vm = "win11"});
     EXPECT_TRUE(std::ranges::none_of(known.impacts, [](const HostImpact& i) { return i.kind == ImpactKind::UsageUnknown; }));
 }
+
+namespace {
+
+// What the kernel lets an unbind destroy without a word (lab ground truth): swap on a SATA
+// partition, /home on an LV on another, a GPU whose DRM nodes a compositor holds open, a USB
+// network adapter with the default route behind an xHCI controller.
+Topology host_in_use() {
+    using K = BlockHolder::Kind;
+    std::vector<Device> devs;
+    auto sata = make_device({.bdf = "03:00.0", .vendor = 0x1b21, .device = 0x0612, .class_id = 0x0106, .group = 8, .driver = "ahci"});
+    BlockDevice sda{.name = "sda"};
+    sda.partitions = {BlockDevice{.name = "sda1", .swap = true},
+                      BlockDevice{.name = "sda2", .mountpoints = {"/home"},
+                                  .holders = {{K::DeviceMapper, "dm-3", "vg1-home", {"/home"}, false, {}}}}};
+    sata.usage.block = Fact<std::vector<BlockDevice>>::known({sda});
+    devs.push_back(sata);
+    devs.push_back(make_device({.bdf = "03:00.1", .vendor = 0x1b21, .device = 0x0613, .class_id = 0x0c03, .group = 8, .driver = "xhci_hcd"}));
+    auto gpu = make_device({.bdf = "01:00.0", .vendor = 0x1002, .device = 0x73bf, .class_id = 0x0300, .group = 2, .driver = "amdgpu", .multifunction = true});
+    gpu.usage.display = Fact<DisplayUse>::known(
+        {.drm_cards = {"card0"},
+         .openers = Fact<std::vector<DrmOpener>>::known({{"kwin_wayland", 1234, "card0"}, {"kwin_wayland", 1234, "renderD128"}})});
+    devs.push_back(gpu);
+    devs.push_back(make_device({.bdf = "01:00.1", .vendor = 0x1002, .device = 0xab28, .class_id = 0x0403, .group = 2, .driver = "snd_hda_intel", .multifunction = true}));
+    auto igpu = make_device({.bdf = "00:02.0", .device = 0x3e92, .class_id = 0x0300, .group = 3, .driver = "i915"});
+    igpu.usage.display = Fact<DisplayUse>::known(
+        {.drm_cards = {"card1"},
+         .openers = Fact<std::vector<DrmOpener>>::unknown("the open files of other users' processes can be read only as root")});
+    devs.push_back(igpu);
+    auto xhci = make_device({.bdf = "05:00.0", .vendor = 0x1912, .device = 0x0014, .class_id = 0x0c03, .group = 12, .driver = "xhci_hcd"});
+    xhci.usage.net = Fact<std::vector<NetInterface>>::known({{"enx00e04c680001", "up", {"192.168.1.30/24"}, true, false}});
+    xhci.usage.usb = Fact<std::vector<UsbDevice>>::known({{"3-1", "Realtek USB 10/100/1000 LAN", false, false}});
+    devs.push_back(xhci);
+    return Topology(Source{SourceKind::LiveHost, "test", "", "", true}, HostFacts{}, std::move(devs), {}, {});
+}
+
+std::vector<std::string> sentences(const AttachPlan& plan) {
+    std::vector<std::string> out;
+    for (const auto& r : plan.refusals) out.push_back(describe(r) + "; " + describe_remedy(r));
+    return out;
+}
+
+}  // namespace
+
+TEST(Plan, SwapAndStackedVolumesOnADiskAreRefusedOneSentenceEach) {
+    const auto plan = plan_attach(host_in_use(), request({"03:00.0"}));
+    EXPECT_EQ(sentences(plan),
+              (std::vector<std::string>{
+                  "cannot assign 0000:03:00.0 to \"win11\": it holds the host's swap space (sda1); turn that swap space "
+                  "off first (swapoff /dev/sda1)",
+                  "cannot assign 0000:03:00.0 to \"win11\": it holds sda2, which is part of device-mapper device "
+                  "vg1-home (dm-3) mounted at /home; stop what uses it first: unmount its filesystems, turn off its swap "
+                  "and deactivate the volumes (vgchange -an, cryptsetup close, mdadm --stop)"}));
+    // The LV's mount is said once, with its volume, not again as a mount of sda2.
+    EXPECT_TRUE(std::ranges::none_of(plan.refusals, [](const Refusal& r) {
+        return r.impact && r.impact->kind == ImpactKind::MountedFilesystem;
+    }));
+}
+
+TEST(Plan, AGroupMateWithSwapIsRefusedNamingIt) {
+    const auto plan = plan_attach(host_in_use(), request({"03:00.1"}));
+    ASSERT_EQ(plan.refusals.size(), 2u);
+    EXPECT_EQ(describe(plan.refusals[0]),
+              "cannot assign 0000:03:00.1 to \"win11\": 0000:03:00.0 in the same IOMMU group 8 is bound to ahci and holds "
+              "the host's swap space (sda1)");
+}
+
+TEST(Plan, AGpuWhoseDrmNodesAProcessHoldsOpenIsRefusedNamingTheProcess) {
+    const auto plan = plan_attach(host_in_use(), request({"01:00.0", "01:00.1"}));
+    EXPECT_EQ(sentences(plan),
+              (std::vector<std::string>{
+                  "cannot assign 0000:01:00.0 to \"win11\": it is in use by kwin_wayland (pid 1234), which holds its DRM "
+                  "nodes open (card0, renderD128); log out of the desktop session on this GPU or stop those programs "
+                  "first"}));
+    // Its HDMI audio alone: the GPU is a group-mate in use.
+    const auto audio = plan_attach(host_in_use(), request({"01:00.1"}));
+    ASSERT_FALSE(audio.refusals.empty());
+    EXPECT_EQ(describe(audio.refusals[0]),
+              "cannot assign 0000:01:00.1 to \"win11\": 0000:01:00.0 in the same IOMMU group 2 is bound to amdgpu and is "
+              "in use by kwin_wayland (pid 1234), which holds its DRM nodes open (card0, renderD128)");
+}
+
+// Not knowing who holds the nodes open (other users' processes, not root) is no "nobody": the
+// person confirms, as for any use the source cannot rule out.
+TEST(Plan, DrmOpenersNotKnownAreConfirmedNotRefused) {
+    const auto plan = plan_attach(host_in_use(), request({"00:02.0"}));
+    EXPECT_TRUE(plan.refusals.empty()) << sentences(plan).front();
+    EXPECT_TRUE(plan.needs_confirmation());
+    auto it = std::ranges::find(plan.impacts, ImpactKind::DrmOpenersUnknown, &HostImpact::kind);
+    ASSERT_NE(it, plan.impacts.end());
+    EXPECT_EQ(it->severity, Severity::Confirm);
+    EXPECT_EQ(describe(*it), "0000:00:02.0 may be in use by a program: whether a process holds its DRM nodes open is "
+                             "not known (the open files of other users' processes can be read only as root)");
+}
+
+TEST(Plan, AUsbControllerWhoseUsbNetworkAdapterCarriesTheDefaultRouteIsRefused) {
+    const auto plan = plan_attach(host_in_use(), request({"05:00.0"}));
+    EXPECT_EQ(sentences(plan),
+              (std::vector<std::string>{
+                  "cannot assign 0000:05:00.0 to \"win11\": it carries the host's default route (enx00e04c680001); move "
+                  "the host's default route to another interface first"}));
+}

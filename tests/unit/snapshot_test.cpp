@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -41,9 +44,16 @@ Topology full_topology() {
     gpu.reset_methods = Fact<std::vector<std::string>>::known({"flr", "bus"});
     gpu.boot_vga = Fact<bool>::known(true);
     gpu.numa_node = Fact<int>::known(-1);
-    gpu.usage.display = Fact<DisplayUse>::known({{"card0"}, true});
+    gpu.usage.display = Fact<DisplayUse>::known(
+        {{"card0"}, true, Fact<std::vector<DrmOpener>>::known({{"kwin_wayland", 1234, "card0"}, {"Xwayland", 1301, "renderD128"}})});
     gpu.usage.net = Fact<std::vector<NetInterface>>::known({{"enp11s0", "up", {"192.0.2.10/24", "2001:db8::1/64"}, true, false}});
-    gpu.usage.block = Fact<std::vector<BlockDevice>>::known({{"nvme0n1", {}, true, {{"nvme0n1p2", {"/"}, true, {}}}}});
+    using K = BlockHolder::Kind;
+    gpu.usage.block = Fact<std::vector<BlockDevice>>::known(
+        {{"nvme0n1", {}, true,
+          {{"nvme0n1p2", {"/"}, true, {}, false,
+            {{K::DeviceMapper, "dm-0", "cryptroot", {}, false, {{K::DeviceMapper, "dm-1", "vg0-root", {"/"}, false, {}}}}}},
+           {"nvme0n1p3", {}, false, {}, true, {}},
+           {"nvme0n1p4", {"/srv"}, false, {}, false, {{K::Md, "md127", "", {"/srv"}, false, {}}}}}}});
     gpu.usage.usb = Fact<std::vector<UsbDevice>>::known({{"1-2", "Logitech USB Receiver", true, true}});
     gpu.usage.sound = Fact<std::vector<SoundCard>>::known({{"card1", "NVidia"}});
 
@@ -173,6 +183,29 @@ TEST(Snapshot, VersionOneUsageReadsAsWhatItMeant) {
             EXPECT_EQ(back->devices().at(1).usage, DeviceUsage::none());
         }
     }
+}
+
+// Swap, holders and DRM openers came later in version 2: a snapshot written before them reads
+// as no swap and no holders, and its GPUs' openers as not recorded (never as "nobody").
+TEST(Snapshot, VersionTwoWithoutSwapHoldersOrOpenersReadsAsNotRecorded) {
+    auto doc = nlohmann::json::parse(snapshot_to_json(full_topology()));
+    auto gpu_json = std::ranges::find(doc["devices"], "0000:0b:00.0", [](const nlohmann::json& d) { return d["address"]; });
+    ASSERT_NE(gpu_json, doc["devices"].end());
+    auto& usage = (*gpu_json)["usage"];
+    usage["display"].erase("openers");
+    std::function<void(nlohmann::json&)> strip = [&](nlohmann::json& b) {
+        b.erase("swap");
+        b.erase("holders");
+        for (auto& p : b["partitions"]) strip(p);
+    };
+    for (auto& b : usage["block"]) strip(b);
+    auto back = snapshot_from_json(doc.dump(), "older.json");
+    ASSERT_TRUE(back) << back.error().message;
+    const DeviceUsage& gpu = back->find(*Bdf::parse("0b:00.0"))->usage;
+    EXPECT_EQ(gpu.display->openers, Fact<std::vector<DrmOpener>>::unknown("not recorded in this snapshot"));
+    EXPECT_FALSE(gpu.block->at(0).partitions.at(1).swap);
+    EXPECT_TRUE(gpu.block->at(0).partitions.at(0).holders.empty());
+    EXPECT_EQ(gpu.block->at(0).partitions.at(0).mountpoints, (std::vector<std::string>{"/"}));
 }
 
 // Version 2 keeps unknown IDs unknown (a listing without them), never 0000.
