@@ -126,6 +126,12 @@ private:
                     if (leaves_host) plan_.impacts.push_back(std::move(impact));
                     continue;
                 }
+                if (impact.kind == ImpactKind::NoReset) {
+                    // A property of the device, not a use by the host: the VM takes it along and
+                    // the person confirms that a second start may need a host reboot.
+                    if (leaves_host) plan_.impacts.push_back(std::move(impact));
+                    continue;
+                }
                 serves_host = true;
                 if (!leaves_host) continue;
                 if (is_selected) {

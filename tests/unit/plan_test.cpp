@@ -328,3 +328,27 @@ TEST(Plan, AUsbControllerWhoseUsbNetworkAdapterCarriesTheDefaultRouteIsRefused) 
                   "cannot assign 0000:05:00.0 to \"win11\": it carries the host's default route (enx00e04c680001); move "
                   "the host's default route to another interface first"}));
 }
+
+// The lab's shared group (two conventional e1000 behind a pcie-pci-bridge): a group-mate that
+// cannot be reset is no use of the host but a property the VM takes along, so the plan asks
+// the person to confirm it instead of refusing it as if the host needed the device.
+TEST(Plan, AGroupMateWithoutAResetMethodIsConfirmedNotRefused) {
+    std::vector<Device> devs;
+    devs.push_back(make_device({.bdf = "01:00.0", .device = 0x29c0, .class_id = 0x0604, .type = PortType::PcieToPciBridge, .group = 6}));
+    for (const char* bdf : {"02:01.0", "02:02.0"}) {
+        auto nic = make_device({.bdf = bdf, .device = 0x100e, .type = PortType::Conventional, .group = 6, .parent = "01:00.0", .driver = "e1000"});
+        nic.reset_methods = Fact<std::vector<std::string>>::known({});
+        devs.push_back(nic);
+    }
+    const Topology t(Source{SourceKind::LiveHost, "test", "", "", true}, HostFacts{}, std::move(devs), {}, {});
+    const auto plan = plan_attach(t, request({"02:01.0"}));
+    EXPECT_FALSE(plan.refused()) << (plan.refusals.empty() ? "" : describe(plan.refusals[0]));
+    EXPECT_TRUE(plan.needs_confirmation());
+    std::vector<std::string> confirms;
+    for (const auto& i : plan.impacts)
+        if (i.severity == Severity::Confirm) confirms.push_back(i.device.str() + " " + describe_serves(i));
+    EXPECT_EQ(confirms, (std::vector<std::string>{
+                            "0000:02:01.0 cannot be reset (no reset method): a VM may not start a second time without a host reboot",
+                            "0000:02:02.0 cannot be reset (no reset method): a VM may not start a second time without a host reboot",
+                            "0000:02:02.0 is not selected but shares IOMMU group 6; it leaves e1000 for vfio-pci"}));
+}
