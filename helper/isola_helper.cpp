@@ -1,16 +1,20 @@
 #include "isola_helper.hpp"
 
 #include <exception>
+#include <cstdlib>
 #include <filesystem>
 
 #include <QLoggingCategory>
 
 #include <KAuth/HelperSupport>
 
+#include "actions/change.hpp"
+#include "actions/probe.hpp"
 #include "actions/readconfig.hpp"
 #include "ops/failure.hpp"
 #include "protocol/helper_protocol.hpp"
 #include "refusal/helper_refusal.hpp"
+#include "text/message.hpp"
 
 Q_LOGGING_CATEGORY(lcIsolaHelper, "isola.helper", QtInfoMsg)
 
@@ -18,8 +22,10 @@ namespace isola::helper {
 
 namespace {
 
-// The installed helper reads only the real host. Tests point actions at other roots directly.
-const std::filesystem::path host_root = "/";
+ActionResult readconfig_on(const QVariantMap& args, const HelperHost& host)
+{
+    return readconfig(args, host.root);
+}
 
 KAuth::ActionReply to_reply(const char* name, const ActionResult& result)
 {
@@ -45,9 +51,34 @@ KAuth::ActionReply to_reply(const char* name, const ActionResult& result)
 
 }  // namespace
 
+IsolaHelper::IsolaHelper()
+{
+    // The reports of apply, restore and probe are said in the caller's locale (its "locale"
+    // argument, through uselocale()); LANGUAGE from dbus-daemon's environment would override it.
+    ::unsetenv("LANGUAGE");
+    bind_message_catalog(default_locale_dir());
+    HelperHost& host = this_host();
+    host.progress = [](const QVariantMap& step) { KAuth::HelperSupport::progressStep(step); };
+}
+
 KAuth::ActionReply IsolaHelper::readconfig(const QVariantMap& args)
 {
-    return dispatch("readconfig", &isola::helper::readconfig, args);
+    return dispatch("readconfig", &readconfig_on, args);
+}
+
+KAuth::ActionReply IsolaHelper::apply(const QVariantMap& args)
+{
+    return dispatch("apply", &isola::helper::apply, args);
+}
+
+KAuth::ActionReply IsolaHelper::restore(const QVariantMap& args)
+{
+    return dispatch("restore", &isola::helper::restore, args);
+}
+
+KAuth::ActionReply IsolaHelper::probe(const QVariantMap& args)
+{
+    return dispatch("probe", &isola::helper::probe, args);
 }
 
 KAuth::ActionReply IsolaHelper::dispatch(const char* name, Action action, const QVariantMap& args)
@@ -55,7 +86,7 @@ KAuth::ActionReply IsolaHelper::dispatch(const char* name, Action action, const 
     // Audit trail: polkit said yes to this uid; record it before touching anything.
     qCInfo(lcIsolaHelper, "%s requested by uid %d", name, KAuth::HelperSupport::callerUid());
     try {
-        return to_reply(name, action(args, host_root));
+        return to_reply(name, action(args, this_host()));
     } catch (const std::exception& e) {
         return to_reply(name, std::unexpected(Failure{
                                   {.kind = HelperRefusalKind::Internal, .action = name, .detail = e.what()}}));

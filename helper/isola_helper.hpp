@@ -13,21 +13,33 @@
 #include <KAuth/ActionReply>
 
 #include "actions/action_result.hpp"
+#include "actions/helper_host.hpp"
 
 namespace isola::helper {
 
 class IsolaHelper : public QObject {
     Q_OBJECT
 
+public:
+    IsolaHelper();
+
 public Q_SLOTS:
     KAuth::ActionReply readconfig(const QVariantMap& args);
+    KAuth::ActionReply apply(const QVariantMap& args);
+    KAuth::ActionReply restore(const QVariantMap& args);
+    KAuth::ActionReply probe(const QVariantMap& args);
 
 private:
-    using Action = ActionResult (*)(const QVariantMap& args, const std::filesystem::path& root);
-    // Logs who asked for what, runs `action` against the real host root and turns its result
+    using Action = ActionResult (*)(const QVariantMap& args, const HelperHost& host);
+    // Logs who asked for what, runs `action` against this build's host and turns its result
     // into a reply; an exception (a bug, or memory exhaustion) becomes an Internal refusal
     // instead of taking the helper and the client's pending call down with it.
     static KAuth::ActionReply dispatch(const char* name, Action action, const QVariantMap& args);
 };
+
+// The host this build of the helper acts on: the real one (real_host.cpp, the installed helper),
+// or a fixture tree with a simulated kernel at a path fixed when it was compiled
+// (tests/helper/fixture_host.cpp, the end-to-end test's helper). Chosen at link time, never by a caller.
+HelperHost& this_host();
 
 }  // namespace isola::helper

@@ -1,7 +1,9 @@
 // isolactl apply / restore / status: the commands that change a host, through core/apply.
 //
-// They run the engine directly as root. An unfinished journal (a crash, a kill, a power cut) is
-// settled first, and said so, before anything else happens.
+// As root they run the engine directly; anyone else checks the plan here, in their own words, and
+// leaves the writing to isola-helper (through_helper.hpp), which checks it all again as root. An
+// unfinished journal (a crash, a kill, a power cut) is settled first, and said so, before anything
+// else happens — by isolactl as root, by the helper otherwise.
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
@@ -18,6 +20,7 @@
 #include "commands.hpp"
 #include "plan/describe_plan.hpp"
 #include "text/message.hpp"
+#include "through_helper.hpp"
 #include "topology_source.hpp"
 
 namespace isola::cli {
@@ -69,6 +72,10 @@ std::expected<ChangeSetup, std::string> change_setup(const Arguments& args, cons
     return s;
 }
 
+// Root writes /sys itself; anyone else asks isola-helper, which writes as root once polkit said
+// yes. A tree that is not the real /sys is the caller's own, and written directly.
+bool via_helper(const ChangeSetup& s) { return ::geteuid() != 0 && s.sysfs == "/sys"; }
+
 // Root writes /sys; a tree that is not the real /sys is the caller's own.
 std::optional<std::string> needs_root(const ChangeSetup& s, const char* command) {
     if (::geteuid() == 0 || s.sysfs != "/sys") return std::nullopt;
@@ -114,7 +121,8 @@ std::expected<ChangeSetup, int> prepare_change(const Arguments& args, const char
     if (!source) return std::unexpected(fail(kExitUsage, source.error()));
     auto setup = change_setup(args, *source);
     if (!setup) return std::unexpected(fail(kExitUsage, setup.error()));
-    if (!will_write) return *setup;
+    // The helper settles an unfinished journal itself, as root, before its own work.
+    if (!will_write || via_helper(*setup)) return *setup;
     if (auto why = needs_root(*setup, command)) return std::unexpected(fail(kExitBlocked, *why));
     if (const int settled = settle_unfinished(engine.context(*setup)); settled != 0) return std::unexpected(settled);
     return *setup;
@@ -211,9 +219,22 @@ int run_apply(const std::vector<std::string>& raw) {
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());
     const AttachPlan plan = plan_attach(loaded->topology, request);
+    const bool confirmed = args->has("--confirm"), json = args->has("--json");
+    if (!dry_run && via_helper(*setup)) {
+        // Checked here first, so the person reads any refusal in their own words before polkit asks
+        // for a password; the helper re-reads the host and checks all of it again.
+        auto checked = apply_plan(plan, loaded->topology, {.fingerprint = approved, .confirmed = confirmed, .dry_run = true}, cx);
+        if (!checked.failure) checked.failure = check_approval(plan, {.fingerprint = approved, .confirmed = confirmed});
+        const bool helper_settles = checked.failure && checked.failure->kind == ApplyFailureKind::UnfinishedJournal;
+        if ((checked.failure && !helper_settles) || (!checked.failure && checked.planned.empty())) {
+            print_report(checked, *setup, false, json);
+            return report_status(checked);
+        }
+        return apply_through_helper(request, approved.empty() ? plan.fingerprint : approved, json);
+    }
     const auto report =
-        apply_plan(plan, loaded->topology, {.fingerprint = approved, .confirmed = args->has("--confirm"), .dry_run = dry_run}, cx);
-    print_report(report, *setup, dry_run, args->has("--json"));
+        apply_plan(plan, loaded->topology, {.fingerprint = approved, .confirmed = confirmed, .dry_run = dry_run}, cx);
+    print_report(report, *setup, dry_run, json);
     return report_status(report);
 }
 
@@ -233,6 +254,16 @@ int run_restore(const std::vector<std::string>& raw) {
     auto setup = prepare_change(*args, "restore", !dry_run, engine);
     if (!setup) return setup.error();
     const ApplyContext cx = engine.context(*setup);
+    if (!dry_run && via_helper(*setup)) {
+        // What Isola's record says is checked here first (a device it did not move); the helper
+        // settles an unfinished journal and restores as root.
+        const auto checked = restore_moved(devices, true, cx);
+        if (checked.failure && checked.failure->kind != ApplyFailureKind::UnfinishedJournal) {
+            print_report(checked, *setup, false, args->has("--json"));
+            return report_status(checked);
+        }
+        return restore_through_helper(devices, args->has("--json"));
+    }
     const auto report = restore_moved(devices, dry_run, cx);
     print_report(report, *setup, dry_run, args->has("--json"));
     return report_status(report);

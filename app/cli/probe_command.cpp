@@ -2,9 +2,11 @@
 // core/vfio. It changes nothing on the host: no driver moves, nothing is mapped, everything opened
 // is closed.
 #include <iostream>
+#include <unistd.h>
 
 #include "commands.hpp"
 #include "text/message.hpp"
+#include "through_helper.hpp"
 #include "topology_source.hpp"
 #include "vfio/attach_probe.hpp"
 #include "vfio/describe_probe.hpp"
@@ -47,6 +49,9 @@ int run_probe(const std::vector<std::string>& raw) {
     if (source->roots.dev.empty() || source->roots.sysfs.empty())
         return fail(kExitUsage, say("probe opens VFIO device nodes and reads sysfs: name --dev-root DIR and --sysfs-root "
                                     "DIR, or --root DIR"));
+    // Not root on the real host: /dev/vfio is root's, so isola-helper probes (after polkit said yes).
+    if (::geteuid() != 0 && source->roots.dev == "/dev" && source->roots.sysfs == "/sys")
+        return probe_through_helper(*device, backend, args->has("--json"));
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());
 

@@ -172,6 +172,23 @@ bool claimable_driver(const std::string& driver) {
 
 }  // namespace
 
+std::optional<ApplyFailure> check_approval(const AttachPlan& plan, const ApplyApproval& approval) {
+    if (plan.refused()) {
+        ApplyFailure f{.kind = ApplyFailureKind::PlanRefused};
+        for (const auto& r : plan.refusals) f.items.push_back(describe(r));
+        return f;
+    }
+    if (!approval.fingerprint.empty() && approval.fingerprint != plan.fingerprint)
+        return ApplyFailure{.kind = ApplyFailureKind::StaleFingerprint, .expected = approval.fingerprint, .found = plan.fingerprint};
+    if (plan.needs_confirmation() && !approval.confirmed && !approval.dry_run) {
+        ApplyFailure f{.kind = ApplyFailureKind::NeedsConfirmation};
+        for (const auto& i : plan.impacts)
+            if (i.severity == Severity::Confirm) f.items.push_back(describe(i));
+        return f;
+    }
+    return std::nullopt;
+}
+
 TransactionReport apply_plan(const AttachPlan& plan, const Topology& topology, const ApplyApproval& approval,
                              const ApplyContext& cx) {
     TransactionReport report{.kind = TransactionKind::Apply, .vm = plan.request.vm};
@@ -179,19 +196,7 @@ TransactionReport apply_plan(const AttachPlan& plan, const Topology& topology, c
         report.failure = std::move(f);
         return report;
     };
-    if (plan.refused()) {
-        ApplyFailure f{.kind = ApplyFailureKind::PlanRefused};
-        for (const auto& r : plan.refusals) f.items.push_back(describe(r));
-        return fail(std::move(f));
-    }
-    if (!approval.fingerprint.empty() && approval.fingerprint != plan.fingerprint)
-        return fail({.kind = ApplyFailureKind::StaleFingerprint, .expected = approval.fingerprint, .found = plan.fingerprint});
-    if (plan.needs_confirmation() && !approval.confirmed) {
-        ApplyFailure f{.kind = ApplyFailureKind::NeedsConfirmation};
-        for (const auto& i : plan.impacts)
-            if (i.severity == Severity::Confirm) f.items.push_back(describe(i));
-        return fail(std::move(f));
-    }
+    if (auto refused = check_approval(plan, approval)) return fail(std::move(*refused));
     if (auto journal = unfinished_journal(cx)) return fail(*journal);
 
     Transaction t{.kind = TransactionKind::Apply, .vm = plan.request.vm, .fingerprint = plan.fingerprint,

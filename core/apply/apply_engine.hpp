@@ -51,7 +51,7 @@ struct ApplyContext {
 struct ApplyApproval {
     std::string fingerprint;
     bool confirmed = false;
-    bool dry_run = false;  // check everything, compute the writes, write nothing
+    bool dry_run = false;  // check everything, compute the writes, write nothing (confirmation not needed to look)
 };
 
 struct WriteOutcome {
@@ -82,6 +82,11 @@ struct RecoveryReport {
     std::vector<ApplyFailure> not_put_back;
     std::optional<ApplyFailure> failure;  // the journal or record could not be read or written
 };
+
+// What the person approved, checked against `plan` before anything is read from the host: it is
+// not refused, its fingerprint is the approved one, its confirmations were given (not needed for
+// a dry run). apply_plan() starts with this; a client that leaves the writing to the helper uses it too.
+std::optional<ApplyFailure> check_approval(const AttachPlan& plan, const ApplyApproval& approval);
 
 // `plan` must have been computed from `topology`, which must be a fresh read of the host.
 TransactionReport apply_plan(const AttachPlan& plan, const Topology& topology, const ApplyApproval& approval,

@@ -1,5 +1,9 @@
 #include "client/helper_client.hpp"
 
+#include <clocale>
+
+#include <QTimer>
+
 #include <KAuth/ActionReply>
 
 #include "protocol/helper_protocol.hpp"
@@ -21,9 +25,35 @@ struct ActionWords {
     std::string when_denied;
 };
 
+std::string argument(const KAuth::Action& action, std::string_view key)
+{
+    return action.arguments().value(QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()))).toString().toStdString();
+}
+
 ActionWords words_for(const KAuth::Action& action)
 {
-    const std::string device = action.arguments().value(QString::fromLatin1(arg_bdf)).toString().toStdString();
+    const std::string device = argument(action, arg_bdf);
+    if (action.name() == QLatin1StringView(apply_action_id)) {
+        // TRANSLATORS: what the helper was asked to do, put into the sentences below at {0}; {0} PCI
+        // addresses separated by spaces, {1} a VM's name.
+        return {say("hand {0} to the VM \"{1}\"", argument(action, arg_devices), argument(action, arg_vm)),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl apply as root")};
+    }
+    if (action.name() == QLatin1StringView(restore_action_id)) {
+        const std::string devices = argument(action, arg_devices);
+        // TRANSLATORS: what the helper was asked to do; {} PCI addresses separated by spaces.
+        return {devices.empty() ? say("return the devices Isola moved to their host drivers")
+                                : say("return {} to their host drivers", devices),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl restore as root")};
+    }
+    if (action.name() == QLatin1StringView(probe_action_id)) {
+        // TRANSLATORS: what the helper was asked to do; {} a PCI address.
+        return {say("test the VFIO attach of {}", device),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl probe as root")};
+    }
     if (action.name() == QLatin1StringView(readconfig_action_id)) {
         // TRANSLATORS: what the helper was asked to do, put into the sentences below at {0}, after
         // "could not", "not authorised to" and the like; {} a PCI address.
@@ -86,6 +116,88 @@ KAuth::Action readconfig_action(const QString& bdf, std::chrono::milliseconds ti
     // D-Bus default of about 25 s.
     action.setTimeout(timeout);
     return action;
+}
+
+namespace {
+
+KAuth::Action helper_action(std::string_view id, const QVariantMap& arguments, std::chrono::milliseconds timeout)
+{
+    KAuth::Action action(QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size())));
+    action.setHelperId(QString::fromLatin1(helper_id));
+    action.setArguments(arguments);
+    action.setTimeout(timeout);
+    return action;
+}
+
+QString key(std::string_view k)
+{
+    return QString::fromLatin1(k.data(), static_cast<qsizetype>(k.size()));
+}
+
+}  // namespace
+
+// An apply or restore waits for every unbind (10 s each at most) and VF change (90 s), so its
+// call may take minutes; the helper bounds each write itself.
+KAuth::Action apply_action(const QStringList& devices, const QString& vm, const QString& backend,
+                           const QString& fingerprint, const QString& locale)
+{
+    return helper_action(apply_action_id,
+                         {{key(arg_devices), devices.join(QLatin1Char(' '))}, {key(arg_vm), vm},
+                          {key(arg_backend), backend}, {key(arg_fingerprint), fingerprint}, {key(arg_locale), locale}},
+                         std::chrono::minutes(10));
+}
+
+KAuth::Action restore_action(const QStringList& devices, const QString& locale)
+{
+    return helper_action(restore_action_id, {{key(arg_devices), devices.join(QLatin1Char(' '))}, {key(arg_locale), locale}},
+                         std::chrono::minutes(10));
+}
+
+KAuth::Action probe_action(const QString& bdf, const QString& backend, const QString& locale)
+{
+    return helper_action(probe_action_id, {{key(arg_bdf), bdf}, {key(arg_backend), backend}, {key(arg_locale), locale}},
+                         std::chrono::seconds(60));
+}
+
+QString caller_locale()
+{
+    const char* name = std::setlocale(LC_MESSAGES, nullptr);
+    return QString::fromLatin1(name != nullptr ? name : "C");
+}
+
+HelperAnswer run_action(const KAuth::Action& action, const std::function<void(const QVariantMap&)>& on_progress)
+{
+    KAuth::Action copy = action;  // execute() is not const
+    KAuth::ExecuteJob* job = copy.execute();
+    keep_refusal(job);
+    if (on_progress) {
+        QObject::connect(job, &KAuth::ExecuteJob::newData, job, [on_progress](const QVariantMap& data) {
+            if (!data.contains(key(reply_refusal))) on_progress(data);
+        });
+    }
+    HelperAnswer answer;
+    QTimer::singleShot(action.timeout() + 5000, job, [job, &answer] {
+        answer.hung = true;
+        job->kill(KJob::EmitResult);
+    });
+    job->setAutoDelete(false);
+    job->exec();
+    answer.error = job->error();
+    if (answer.hung) {
+        const int seconds = action.timeout() / 1000;
+        // TRANSLATORS: {0} what the helper was asked to do ("hand 0000:01:00.0 to the VM "win11""),
+        // {1} seconds waited.
+        answer.failure = QString::fromStdString(
+            say("Isola's helper did not answer within {1} seconds when asked to {0}; run isolactl status to see "
+                "what it changed.",
+                words_for(action).does, seconds));
+    } else if (answer.error == 0) {
+        answer.data = job->data();
+    } else {
+        answer.failure = describe_failed_job(job);
+    }
+    job->deleteLater();
+    return answer;
 }
 
 QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text,

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <KAuth/Action>
@@ -16,6 +18,30 @@ namespace isola::helper {
 // the address itself; the client does not pre-check it, so the sentence comes from one place.
 KAuth::Action readconfig_action(const QString& bdf,
                                 std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+// apply, restore and probe (arguments: protocol/helper_protocol.hpp). `devices` are kernel-spelled
+// addresses; `locale` the caller's LC_MESSAGES (caller_locale()), in which the helper says its report.
+KAuth::Action apply_action(const QStringList& devices, const QString& vm, const QString& backend,
+                           const QString& fingerprint, const QString& locale);
+KAuth::Action restore_action(const QStringList& devices, const QString& locale);
+KAuth::Action probe_action(const QString& bdf, const QString& backend, const QString& locale);
+
+// This process's LC_MESSAGES locale name ("de_DE.UTF-8", "C"), for the helper's reports.
+QString caller_locale();
+
+// One finished call: error 0 and the reply's data, or the error and its sentence
+// (describe_failed_job()). `hung`: no reply within the action's timeout (see README, KAuth traps).
+struct HelperAnswer {
+    int error = 0;
+    QString failure;
+    QVariantMap data;
+    bool hung = false;
+};
+
+// Runs `action` to its end in a nested event loop (a QCoreApplication must exist), passing each
+// progress step the helper reports to `on_progress`, with a watchdog past the action's timeout.
+HelperAnswer run_action(const KAuth::Action& action,
+                        const std::function<void(const QVariantMap&)>& on_progress = {});
 
 // The sentence to show for a failed `action`: its job's error() and errorText(), and the refusal
 // data the helper sent (keys "refusal" and "refusal-args"; see kept_refusal()).

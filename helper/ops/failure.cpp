@@ -1,46 +1,15 @@
 #include "ops/failure.hpp"
 
-#include <clocale>
 #include <format>
 
-#include <locale.h>
-
+#include "ops/speaking_locale.hpp"
 #include "refusal/describe_helper_refusal.hpp"
 
 namespace isola::helper {
 
-namespace {
-
-// Makes the calling thread speak the C locale (English, untranslated strerror()) while it lives.
-// uselocale() rather than setlocale(): it is per thread and undone on every way out.
-class SpeakingC {
-public:
-    SpeakingC() : c_(::newlocale(LC_ALL_MASK, "C", nullptr))
-    {
-        if (c_ != nullptr) {
-            previous_ = ::uselocale(c_);
-        }
-    }
-    SpeakingC(const SpeakingC&) = delete;
-    SpeakingC& operator=(const SpeakingC&) = delete;
-    ~SpeakingC()
-    {
-        if (c_ != nullptr) {
-            ::uselocale(previous_);
-            ::freelocale(c_);
-        }
-    }
-
-private:
-    locale_t c_;
-    locale_t previous_ = LC_GLOBAL_LOCALE;
-};
-
-}  // namespace
-
 std::string english_sentence(const Failure& failure)
 {
-    const SpeakingC english;
+    const SpeakingLocale english("C");
     return describe_helper_refusal(failure.refusal);
 }
 

@@ -11,11 +11,38 @@ namespace isola::helper {
 // slot named <action> (KAuth strips the prefix).
 inline constexpr std::string_view helper_id = "org.kde.isola.helper";
 inline constexpr std::string_view readconfig_action_id = "org.kde.isola.helper.readconfig";
+inline constexpr std::string_view apply_action_id = "org.kde.isola.helper.apply";
+inline constexpr std::string_view restore_action_id = "org.kde.isola.helper.restore";
+inline constexpr std::string_view probe_action_id = "org.kde.isola.helper.probe";
 
 // Argument and reply keys of readconfig.
 inline constexpr std::string_view arg_bdf = "bdf";
 inline constexpr std::string_view reply_config = "config";
 inline constexpr std::string_view reply_length = "length";
+
+// Arguments of apply, restore and probe (every one a QString; see helper/README.md):
+//   apply:   devices, vm, backend, fingerprint, locale
+//   restore: devices ("" = everything Isola moved), locale
+//   probe:   bdf, backend, locale
+inline constexpr std::string_view arg_devices = "devices";          // addresses separated by one space
+inline constexpr std::string_view arg_vm = "vm";
+inline constexpr std::string_view arg_backend = "backend";          // "legacy" or "iommufd"
+inline constexpr std::string_view arg_fingerprint = "fingerprint";  // the approved plan's, 16 hex digits
+inline constexpr std::string_view arg_locale = "locale";            // the caller's LC_MESSAGES, for the report's words
+// Replies of apply and restore: the transaction's report (JSON, as isolactl --json prints it,
+// its sentences in the caller's language), its outcome, and the lines of an unfinished journal
+// that the helper settled first (QStringList, possibly empty). Probe: its report (JSON) and outcome.
+inline constexpr std::string_view reply_report = "report";
+inline constexpr std::string_view reply_outcome = "outcome";  // see outcome_* below
+inline constexpr std::string_view reply_recovery = "recovery";
+inline constexpr std::string_view outcome_done = "done";                  // applied, restored, probe succeeded
+inline constexpr std::string_view outcome_refused = "refused";            // nothing was written
+inline constexpr std::string_view outcome_put_back = "put-back";          // failed after writes; all put back
+inline constexpr std::string_view outcome_not_put_back = "not-put-back";  // failed; some device not put back
+inline constexpr std::string_view outcome_failed = "failed";              // the probe failed (nothing changed)
+inline constexpr std::string_view reply_lines = "lines";                  // QStringList: what to say
+// The most devices one apply or restore names: more than any IOMMU group a host has shown.
+inline constexpr std::size_t max_devices_per_call = 32;
 
 // Reply keys of every refusal (refusal/helper_refusal.hpp): the kind's stable name ("no-such-device")
 // and a map of the arguments its sentence needs. The English sentence is the reply's error text.

@@ -26,6 +26,22 @@ std::string form_text(ArgumentForm form)
     case ArgumentForm::PciAddress:
         // TRANSLATORS: what a missing argument should look like; keep the address as it is.
         return say("a PCI address such as 0000:01:00.0");
+    case ArgumentForm::PciAddressList:
+        // TRANSLATORS: what an argument should look like; {} the most addresses accepted (32).
+        return say("up to {} PCI addresses separated by single spaces, such as \"0000:01:00.0 0000:01:00.1\"",
+                   max_devices_per_call);
+    case ArgumentForm::VmName:
+        // TRANSLATORS: what an argument should look like: the name of a virtual machine.
+        return say("a VM name of at most 64 letters, digits, '.', '_', '+' or '-', not starting with '-'");
+    case ArgumentForm::Backend:
+        // TRANSLATORS: what an argument should look like; legacy and iommufd are not translated.
+        return say("legacy or iommufd");
+    case ArgumentForm::Fingerprint:
+        // TRANSLATORS: what an argument should look like; isolactl plan is a command, not translated.
+        return say("the fingerprint of an approved plan: 16 hexadecimal digits, as isolactl plan prints it");
+    case ArgumentForm::Locale:
+        // TRANSLATORS: what an argument should look like; keep the examples as they are.
+        return say("a locale name such as de_DE.UTF-8, fr or C");
     }
     return {};
 }
@@ -70,6 +86,10 @@ std::string body(const HelperRefusal& r)
         // TRANSLATORS: {} what a program sent as a PCI address (escaped). DDDD:BB:DD.F is the form of an
         // address: domain, bus, device, function; keep it as it is.
         return say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)", r.sent);
+    case HelperRefusalKind::Malformed:
+        // TRANSLATORS: {0} an argument name ("vm", not translated), {1} the helper's action ("apply"),
+        // {2} what a program sent (escaped), {3} what it should look like ("legacy or iommufd").
+        return say("argument \"{0}\" of {1} is \"{2}\", which is not {3}", r.argument, r.action, r.sent, form_text(r.form));
     case HelperRefusalKind::NoSuchDevice:
         // TRANSLATORS: {} a PCI address, e.g. 0000:42:00.0.
         return say("no PCI device {} on this host", device_text(r));

@@ -11,13 +11,14 @@ namespace isola::helper {
 
 namespace {
 
-constexpr std::array<EnumName<HelperRefusalKind>, 11> kind_names{{
+constexpr std::array<EnumName<HelperRefusalKind>, 12> kind_names{{
     {HelperRefusalKind::TooManyArguments, "too-many-arguments"},
     {HelperRefusalKind::UnknownArgument, "unknown-argument"},
     {HelperRefusalKind::MissingArgument, "missing-argument"},
     {HelperRefusalKind::NotAString, "not-a-string"},
     {HelperRefusalKind::TooLong, "too-long"},
     {HelperRefusalKind::NotAPciAddress, "not-a-pci-address"},
+    {HelperRefusalKind::Malformed, "malformed"},
     {HelperRefusalKind::NoSuchDevice, "no-such-device"},
     {HelperRefusalKind::SymbolicLink, "symbolic-link"},
     {HelperRefusalKind::NotARegularFile, "not-a-regular-file"},
@@ -25,8 +26,13 @@ constexpr std::array<EnumName<HelperRefusalKind>, 11> kind_names{{
     {HelperRefusalKind::Internal, "internal"},
 }};
 
-constexpr std::array<EnumName<ArgumentForm>, 1> form_names{{
+constexpr std::array<EnumName<ArgumentForm>, 6> form_names{{
     {ArgumentForm::PciAddress, "pci-address"},
+    {ArgumentForm::PciAddressList, "pci-address-list"},
+    {ArgumentForm::VmName, "vm-name"},
+    {ArgumentForm::Backend, "backend"},
+    {ArgumentForm::Fingerprint, "fingerprint"},
+    {ArgumentForm::Locale, "locale"},
 }};
 
 // The members of HelperRefusal a kind's sentence uses: exactly these go into the reply, and a
@@ -56,6 +62,7 @@ unsigned fields_of(HelperRefusalKind kind)
     case HelperRefusalKind::NotAString: return Action | Argument | Type;
     case HelperRefusalKind::TooLong: return Action | Argument | Length | Limit;
     case HelperRefusalKind::NotAPciAddress: return Sent;
+    case HelperRefusalKind::Malformed: return Action | Argument | Form | Sent;
     case HelperRefusalKind::NoSuchDevice: return Device;
     case HelperRefusalKind::SymbolicLink:
     case HelperRefusalKind::NotARegularFile: return Path;
@@ -136,7 +143,8 @@ ErrorCode error_code(HelperRefusalKind kind)
     case HelperRefusalKind::UnknownArgument:
     case HelperRefusalKind::MissingArgument:
     case HelperRefusalKind::NotAString:
-    case HelperRefusalKind::TooLong: return ErrorCode::BadArguments;
+    case HelperRefusalKind::TooLong:
+    case HelperRefusalKind::Malformed: return ErrorCode::BadArguments;
     case HelperRefusalKind::NotAPciAddress: return ErrorCode::NotAPciAddress;
     case HelperRefusalKind::NoSuchDevice: return ErrorCode::NoSuchDevice;
     case HelperRefusalKind::SymbolicLink:

@@ -27,6 +27,7 @@ enum class HelperRefusalKind {
     NotAString,        // `argument` of `action` came as Qt type `type` (empty: no value at all)
     TooLong,           // `argument` of `action` is `length` UTF-16 units long, more than `limit`
     NotAPciAddress,    // `sent` is not DDDD:BB:DD.F
+    Malformed,         // `argument` of `action` is `sent`, which is not `form`
     NoSuchDevice,      // no function `device` on this host
     SymbolicLink,      // the file at `path` is a symbolic link (never followed)
     NotARegularFile,   // the file at `path` is a FIFO, a directory, ...
@@ -36,7 +37,12 @@ enum class HelperRefusalKind {
 
 // What a missing argument should have looked like, for the sentence that asks for it.
 enum class ArgumentForm {
-    PciAddress,  // "a PCI address such as 0000:01:00.0"
+    PciAddress,      // "a PCI address such as 0000:01:00.0"
+    PciAddressList,  // up to max_devices_per_call addresses, separated by spaces
+    VmName,          // letters, digits, '.', '_', '+', '-'; at most 64
+    Backend,         // "legacy" or "iommufd"
+    Fingerprint,     // 16 hexadecimal digits, as isolactl plan prints
+    Locale,          // "de_DE.UTF-8", "fr", "C"
 };
 
 // Only the members the kind's comment names are meaningful; the others stay empty.

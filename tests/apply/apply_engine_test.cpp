@@ -104,6 +104,22 @@ TEST_F(Apply, DryRunComputesTheWritesAndWritesNothing) {
     EXPECT_FALSE(fs::exists(store().dir()));
 }
 
+// Looking needs no confirmation: a dry run shows the writes of a plan that still needs one, and
+// only the apply itself asks for it (the same answer check_approval() gives a client of the helper).
+TEST_F(Apply, ADryRunNeedsNoConfirmationButTheApplyDoes) {
+    const AttachPlan plan = plan_for({bdf("0000:02:02.0")});
+    ASSERT_TRUE(plan.needs_confirmation());
+    EXPECT_EQ(apply_plan(plan, host(), {.dry_run = true}, context()).planned.size(), 6u);
+    const auto report = apply_plan(plan, host(), {}, context());
+    ASSERT_TRUE(report.failure);
+    EXPECT_EQ(report.failure->kind, ApplyFailureKind::NeedsConfirmation);
+    EXPECT_EQ(check_approval(plan, {})->items, report.failure->items);
+    EXPECT_FALSE(check_approval(plan, {.confirmed = true}));
+    EXPECT_EQ(check_approval(plan, {.fingerprint = "0123456789abcdef", .confirmed = true})->kind,
+              ApplyFailureKind::StaleFingerprint);
+    EXPECT_EQ(kernel_->writes(), 0);
+}
+
 // Every write k of the transaction fails in turn: each time, every device ends where it was, the
 // journal is gone and nothing is recorded as moved.
 TEST_F(Apply, AFailureAtEveryWriteRollsEverythingBack) {

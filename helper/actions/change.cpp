@@ -1,0 +1,169 @@
+#include "actions/change.hpp"
+
+#include <array>
+
+#include <QString>
+#include <QStringList>
+
+#include "apply/apply_engine.hpp"
+#include "apply/describe_apply.hpp"
+#include "apply/json_forms.hpp"
+#include "ops/arguments.hpp"
+#include "ops/change_values.hpp"
+#include "ops/speaking_locale.hpp"
+#include "plan/attach_plan.hpp"
+#include "protocol/helper_protocol.hpp"
+#include "reader/read_host.hpp"
+
+namespace isola::helper {
+
+namespace {
+
+// Bounds: 32 addresses of 12 characters and their spaces; the others leave room for a sentence
+// to quote a wrong value while keeping a hostile caller from making the helper copy megabytes.
+constexpr qsizetype devices_max = static_cast<qsizetype>(max_devices_per_call) * 13;
+constexpr std::array apply_arguments{
+    StringArgument{arg_devices, devices_max, ArgumentForm::PciAddressList},
+    StringArgument{arg_vm, 96, ArgumentForm::VmName},
+    StringArgument{arg_backend, 32, ArgumentForm::Backend},
+    StringArgument{arg_fingerprint, 32, ArgumentForm::Fingerprint},
+    StringArgument{arg_locale, 48, ArgumentForm::Locale},
+};
+constexpr std::array restore_arguments{
+    StringArgument{arg_devices, devices_max, ArgumentForm::PciAddressList},
+    StringArgument{arg_locale, 48, ArgumentForm::Locale},
+};
+
+QString key(std::string_view k) { return QString::fromLatin1(k.data(), static_cast<qsizetype>(k.size())); }
+
+QStringList qt_lines(const std::vector<std::string>& lines)
+{
+    QStringList out;
+    for (const auto& l : lines) {
+        out.append(QString::fromStdString(l));
+    }
+    return out;
+}
+
+// Reports each write before it is made, as progress data: the client can show the step the
+// helper is at while a slow unbind or VF change runs.
+class ReportingWriter final : public SysfsWriter {
+public:
+    ReportingWriter(const HelperHost& host) : host_(host) {}
+    WriteResult write(const std::filesystem::path& file, std::string_view value, std::chrono::milliseconds deadline) override
+    {
+        ++count_;
+        if (host_.progress) {
+            host_.progress({{QStringLiteral("write"), count_},
+                            {QStringLiteral("file"), QString::fromStdString(file.string())},
+                            {QStringLiteral("value"), QString::fromStdString(std::string(value))}});
+        }
+        return host_.writer.write(file, value, deadline);
+    }
+
+private:
+    const HelperHost& host_;
+    int count_ = 0;
+};
+
+std::string_view outcome_of(const TransactionReport& r)
+{
+    if (!r.failure) return outcome_done;
+    if (r.made.empty()) return outcome_refused;
+    return r.not_put_back.empty() ? outcome_put_back : outcome_not_put_back;
+}
+
+// Settles an unfinished journal, as isolactl does at start. The lines say what it did; an error
+// is the reply to send instead of going on (another Isola process at work, a device not put back).
+struct Settled {
+    QStringList lines;
+    std::optional<QVariantMap> stop;
+};
+
+Settled settle_unfinished(const ApplyContext& cx)
+{
+    Settled s;
+    const auto recovery = recover_unfinished(cx);
+    if (!recovery) return s;
+    s.lines = qt_lines(describe_recovery(*recovery));
+    if (recovery->failure || !recovery->not_put_back.empty()) {
+        const bool busy = recovery->failure && recovery->failure->kind == ApplyFailureKind::Busy;
+        s.stop = QVariantMap{{key(reply_outcome), key(busy ? outcome_refused : outcome_not_put_back)},
+                             {key(reply_report), QString()},
+                             {key(reply_lines), QStringList()},
+                             {key(reply_recovery), s.lines}};
+    }
+    return s;
+}
+
+QVariantMap reply_of(const TransactionReport& report, const ApplyContext& cx, const QStringList& recovery)
+{
+    return {{key(reply_outcome), key(outcome_of(report))},
+            {key(reply_report), QString::fromStdString(report_to_json(report, cx.sysfs))},
+            {key(reply_lines), qt_lines(describe_report(report))},
+            {key(reply_recovery), recovery}};
+}
+
+}  // namespace
+
+ActionResult apply(const QVariantMap& args, const HelperHost& host)
+{
+    const auto values = parse_arguments("apply", apply_arguments, args);
+    if (!values) return std::unexpected(values.error());
+    const auto devices = parse_device_list("apply", values->at(std::string(arg_devices)), false);
+    if (!devices) return std::unexpected(devices.error());
+    const auto vm = parse_vm_name("apply", values->at(std::string(arg_vm)));
+    if (!vm) return std::unexpected(vm.error());
+    const auto backend = parse_backend("apply", values->at(std::string(arg_backend)));
+    if (!backend) return std::unexpected(backend.error());
+    const auto fingerprint = parse_fingerprint("apply", values->at(std::string(arg_fingerprint)));
+    if (!fingerprint) return std::unexpected(fingerprint.error());
+    const auto locale = parse_locale("apply", values->at(std::string(arg_locale)));
+    if (!locale) return std::unexpected(locale.error());
+    if (auto present = require_present(host.sysfs(), *devices); !present) return std::unexpected(present.error());
+
+    const SpeakingLocale speaking(locale->c_str());
+    ReportingWriter writer(host);
+    const ApplyContext cx{.sysfs = host.sysfs(), .store = StateStore(host.state_dir()), .writer = writer, .now = host.now};
+    Settled settled = settle_unfinished(cx);
+    if (settled.stop) return *settled.stop;
+
+    // The host as it is now, read by root: the plan the person approved is checked against this
+    // one by its fingerprint, never taken from the caller.
+    const auto topology = read_host(HostRoots::under(host.root));
+    if (!topology) {
+        return QVariantMap{{key(reply_outcome), key(outcome_refused)},
+                           {key(reply_report), QString()},
+                           {key(reply_lines), QStringList{QString::fromStdString(topology.error().message)}},
+                           {key(reply_recovery), settled.lines}};
+    }
+    AttachRequest request{.vm = *vm, .backend = *backend};
+    for (const PciAddress& d : *devices) request.devices.push_back(d.bdf());
+    const AttachPlan plan = plan_attach(*topology, request);
+    // confirmed: the client sends only a plan the person confirmed, and polkit's authentication
+    // for this action is the last confirmation; the fingerprint ties both to this host's state.
+    const auto report = apply_plan(plan, *topology, {.fingerprint = *fingerprint, .confirmed = true}, cx);
+    return reply_of(report, cx, settled.lines);
+}
+
+ActionResult restore(const QVariantMap& args, const HelperHost& host)
+{
+    const auto values = parse_arguments("restore", restore_arguments, args);
+    if (!values) return std::unexpected(values.error());
+    // A recorded device may be gone from the host (the record says so): existence is not required.
+    const auto devices = parse_device_list("restore", values->at(std::string(arg_devices)), true);
+    if (!devices) return std::unexpected(devices.error());
+    const auto locale = parse_locale("restore", values->at(std::string(arg_locale)));
+    if (!locale) return std::unexpected(locale.error());
+
+    const SpeakingLocale speaking(locale->c_str());
+    ReportingWriter writer(host);
+    const ApplyContext cx{.sysfs = host.sysfs(), .store = StateStore(host.state_dir()), .writer = writer, .now = host.now};
+    Settled settled = settle_unfinished(cx);
+    if (settled.stop) return *settled.stop;
+    std::vector<Bdf> bdfs;
+    for (const PciAddress& d : *devices) bdfs.push_back(d.bdf());
+    return reply_of(restore_moved(bdfs, false, cx), cx, settled.lines);
+}
+
+}  // namespace isola::helper

@@ -1,0 +1,26 @@
+// Actions org.kde.isola.helper.apply and org.kde.isola.helper.restore: the apply engine
+// (core/apply) on the host, for a client that is not root.
+//
+// apply never trusts the client's plan: it takes only what the person chose (devices, VM,
+// backend) and the fingerprint of the plan they approved, re-reads the host, plans again, and
+// the engine refuses when the fingerprint differs or another device sits at an address. Both
+// settle an unfinished journal first, and say so.
+#pragma once
+
+#include <QVariantMap>
+
+#include "actions/action_result.hpp"
+#include "actions/helper_host.hpp"
+
+namespace isola::helper {
+
+// Arguments: exactly {"devices", "vm", "backend", "fingerprint", "locale"}, all QString.
+// Reply:     {"outcome": done|refused|put-back|not-put-back, "report": the transaction's JSON
+//             (isolactl --json's form), "lines": what to say, "recovery": what settling an
+//             unfinished journal did}; the words are in the caller's locale.
+ActionResult apply(const QVariantMap& args, const HelperHost& host);
+
+// Arguments: exactly {"devices" ("" = everything Isola moved), "locale"}. Reply: as apply's.
+ActionResult restore(const QVariantMap& args, const HelperHost& host);
+
+}  // namespace isola::helper
