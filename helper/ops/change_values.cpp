@@ -109,26 +109,32 @@ std::expected<std::string, Failure> parse_locale(std::string_view action, std::s
         while (i < text.size() && pred(text[i])) ++i;
         return i - from;
     };
-    bool ok = text == "C" || text == "POSIX";
-    if (!ok) {
+    bool ok = false;
+    if (text.starts_with("C") && (text.size() == 1 || text[1] == '.')) {
+        i = 1;  // C, C.UTF-8
+        ok = true;
+    } else if (text.starts_with("POSIX")) {
+        i = 5;
+        ok = true;
+    } else {
         const std::size_t language = run([](char c) { return c >= 'a' && c <= 'z'; });
         ok = language >= 2 && language <= 3;
         if (ok && i < text.size() && text[i] == '_') {
             ++i;
             ok = run([](char c) { return c >= 'A' && c <= 'Z'; }) == 2;
         }
-        if (ok && i < text.size() && text[i] == '.') {
-            ++i;
-            const std::size_t codeset = run([](char c) { return is_ascii_alnum(c) || c == '-'; });
-            ok = codeset >= 1 && codeset <= 16;
-        }
-        if (ok && i < text.size() && text[i] == '@') {
-            ++i;
-            const std::size_t modifier = run([](char c) { return c >= 'a' && c <= 'z'; });
-            ok = modifier >= 1 && modifier <= 16;
-        }
-        ok = ok && i == text.size();
     }
+    if (ok && i < text.size() && text[i] == '.') {
+        ++i;
+        const std::size_t codeset = run([](char c) { return is_ascii_alnum(c) || c == '-'; });
+        ok = codeset >= 1 && codeset <= 16;
+    }
+    if (ok && i < text.size() && text[i] == '@') {
+        ++i;
+        const std::size_t modifier = run([](char c) { return c >= 'a' && c <= 'z'; });
+        ok = modifier >= 1 && modifier <= 16;
+    }
+    ok = ok && i == text.size();
     if (!ok) {
         return malformed(action, arg_locale, ArgumentForm::Locale, text);
     }

@@ -32,7 +32,8 @@ std::expected<Backend, Failure> parse_backend(std::string_view action, std::stri
 // Exactly plan_fingerprint()'s spelling: 16 lower-case hexadecimal digits.
 std::expected<std::string, Failure> parse_fingerprint(std::string_view action, std::string_view text);
 
-// "C", "POSIX", or language[_TERRITORY][.codeset][@modifier] from ASCII letters, digits and '-':
+// C or POSIX, or language[_TERRITORY], then [.codeset][@modifier] ("C.UTF-8", "de_DE.UTF-8",
+// "sr_RS@latin"), from ASCII letters, digits and '-' only:
 // never a path (newlocale() would read a locale from a path containing '/').
 std::expected<std::string, Failure> parse_locale(std::string_view action, std::string_view text);
 

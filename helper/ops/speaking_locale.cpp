@@ -14,9 +14,11 @@ SpeakingLocale::SpeakingLocale(const char* messages)
         base = ::newlocale(LC_ALL_MASK, "C", nullptr);
     }
     if (base != nullptr && !english) {
-        // newlocale() frees `base` when it fails, and returns it modified when it succeeds.
-        locale_t with_messages = ::newlocale(LC_MESSAGES_MASK, messages, base);
-        base = with_messages != nullptr ? with_messages : ::newlocale(LC_ALL_MASK, "C", nullptr);
+        // On success newlocale() returns `base` modified; on failure it leaves `base` as it was,
+        // and the thread speaks C.UTF-8: English.
+        if (locale_t with_messages = ::newlocale(LC_MESSAGES_MASK, messages, base); with_messages != nullptr) {
+            base = with_messages;
+        }
     }
     locale_ = base;
     if (locale_ != nullptr) {

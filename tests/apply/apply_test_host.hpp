@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -22,20 +24,12 @@ namespace isola::test {
 
 inline constexpr std::int64_t kNow = 1'764'700'000;  // 2025-12-02 18:26:40 UTC
 
-inline const char* kApplyHostSpec = R"({
-  "name": "apply-lab", "iommu": "intel",
-  "devices": [
-    {"bdf": "00:00.0", "id": "8086:29c0", "class": "0600", "group": 0},
-    {"bdf": "00:01.0", "id": "1234:1111", "class": "0300", "group": 1},
-    {"bdf": "00:02.0", "id": "1b36:000c", "class": "0604", "group": 2, "secondary": "01"},
-    {"bdf": "01:00.0", "id": "1b36:000e", "class": "0604", "group": 4, "secondary": "02", "port": "pcie-to-pci", "driver": null},
-    {"bdf": "02:01.0", "id": "8086:100e", "class": "0200", "group": 4, "driver": "e1000"},
-    {"bdf": "02:02.0", "id": "8086:100e", "class": "0200", "group": 4, "driver": "e1000"},
-    {"bdf": "00:03.0", "id": "1b36:000c", "class": "0604", "group": 3, "secondary": "03"},
-    {"bdf": "03:00.0", "id": "8086:10c9", "class": "0200", "group": 5, "driver": "igb",
-     "sriov": {"total": 7, "vfs": 2, "vf_device": "10ca", "offset": 128, "stride": 2}}
-  ]
-})";
+// The host (apply-lab.json, also the fixture of helper.e2e): the lab's scenario 2a — a
+// PCIe-to-PCI bridge with two e1000 in group 4 — and an igb PF with two VFs in group 5.
+inline std::string apply_host_spec() {
+    std::ifstream in(ISOLA_APPLY_HOST_SPEC);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 inline Bdf bdf(const char* text) { return *Bdf::parse(text); }
 
@@ -47,7 +41,7 @@ protected:
         std::ranges::replace(name, '/', '-');
         root_ = std::filesystem::temp_directory_path() / ("isola-apply-" + std::to_string(::getpid()) + "-" + name);
         std::filesystem::remove_all(root_);
-        auto spec = lab::parse_machine_spec(kApplyHostSpec);
+        auto spec = lab::parse_machine_spec(apply_host_spec());
         ASSERT_TRUE(spec) << spec.error();
         lab::write_fixture(*spec, root_);
         kernel_ = std::make_unique<SimulatedKernel>(sysfs());

@@ -7,6 +7,10 @@
 // sentence is said from it in the client's locale ($LC_ALL, with catalogs from $ISOLA_LOCALEDIR).
 //
 // Usage: isola-helper-e2e-client [--repeat N] [--gap-ms MS] [--arg KEY=VALUE]... BDF
+//        isola-helper-e2e-client --action apply|restore|probe [--arg KEY=VALUE]...
+// The second form sends exactly the --arg values (nothing else) and prints, on success,
+//   call 1: error=0 ms=812.3 outcome=done progress=6
+//   line: <each line of the helper's report, in the client's locale>
 //
 // --gap-ms pauses between calls. KAuth 6.13 has a race: the helper emits the ActionPerformed
 // signal, then spins its event loop before returning from performAction; a next call that
@@ -28,6 +32,47 @@
 #include "protocol/helper_protocol.hpp"
 #include "text/message.hpp"
 
+namespace {
+
+// One call of apply, restore or probe with exactly `args`, through the same run_action() isolactl uses.
+int call_change_action(const QString& name, const QStringList& args)
+{
+    KAuth::Action action(QStringLiteral("org.kde.isola.helper.") + name);
+    action.setHelperId(QString::fromLatin1(isola::helper::helper_id));
+    QVariantMap map;
+    for (const QString& kv : args) {
+        map.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    }
+    action.setArguments(map);
+    action.setTimeout(60000);
+    int progress = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const auto answer = isola::helper::run_action(action, [&progress](const QVariantMap&) { ++progress; });
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (answer.hung) {
+        std::printf("call 1: hung ms=%.1f %s\n", ms, qPrintable(answer.failure));
+        return 3;
+    }
+    if (answer.error != 0) {
+        // The refusal's kind is not kept by run_action(): the sentence says it.
+        std::printf("call 1: error=%d ms=%.1f sentence=%s\n", answer.error, ms, qPrintable(answer.failure));
+        return 0;
+    }
+    std::printf("call 1: error=0 ms=%.1f outcome=%s progress=%d\n", ms,
+                qPrintable(answer.data.value(QStringLiteral("outcome")).toString()), progress);
+    for (const QString& line : answer.data.value(QStringLiteral("recovery")).toStringList()) {
+        std::printf("recovery: %s\n", qPrintable(line));
+    }
+    for (const QString& line : answer.data.value(QStringLiteral("lines")).toStringList()) {
+        std::printf("line: %s\n", qPrintable(line));
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);  // also setlocale(LC_ALL, ""), as in the GUI
@@ -41,8 +86,13 @@ int main(int argc, char** argv)
                                    QStringLiteral("KEY=VALUE"));
     const QCommandLineOption gap(QStringLiteral("gap-ms"), QStringLiteral("pause between calls"), QStringLiteral("MS"),
                                  QStringLiteral("0"));
-    cli.addOptions({repeat, gap, extra});
+    const QCommandLineOption named(QStringLiteral("action"), QStringLiteral("apply, restore or probe"),
+                                   QStringLiteral("NAME"));
+    cli.addOptions({repeat, gap, extra, named});
     cli.process(app);
+    if (cli.isSet(named)) {
+        return call_change_action(cli.value(named), cli.values(extra));
+    }
     if (cli.positionalArguments().size() != 1) {
         cli.showHelp(2);
     }

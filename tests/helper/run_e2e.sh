@@ -15,6 +15,13 @@ helper_id=org.kde.isola.helper
 action_id=org.kde.isola.helper.readconfig
 helper_exe=/usr/lib/kf6/kauth/libexec/isola-helper
 rule=/etc/polkit-1/rules.d/50-isola-e2e.rules
+change_rule=/etc/polkit-1/rules.d/50-isola-e2e-change.rules
+# apply, restore and probe run against a fixture tree with a simulated kernel: the helper built
+# with tests/helper/fixture_host.cpp, whose root is fixed at compile time (tests/helper/CMakeLists.txt).
+fixture_helper=${ISOLA_E2E_FIXTURE_HELPER:-}
+fixture_root=${ISOLA_E2E_FIXTURE_ROOT:-}
+fixture_gen=${ISOLA_E2E_FIXTURE_GEN:-}
+isolactl_bin=${ISOLA_E2E_ISOLACTL:-}
 
 say() { printf 'e2e: %s\n' "$*"; }
 skip() { say "SKIP: $*"; exit "$skip_code"; }
@@ -38,7 +45,7 @@ for dev in /sys/bus/pci/devices/*; do [ -r "$dev/config" ] && { bdf=${dev##*/}; 
 absent=0000:42:00.0
 [ -e "/sys/bus/pci/devices/$absent" ] && absent=ffff:ff:1f.7
 
-rm -f "$rule"  # step (1) needs polkit's default answer
+rm -f "$rule" "$change_rule"  # steps (1) and (7) need polkit's default answer
 work=$(mktemp -d /tmp/isola-helper-e2e.XXXXXX)
 chmod 0755 "$work"  # polkitd drops to its own user and must still reach the bus socket
 bus_pid= polkit_pid= monitor_pid= failed=1
@@ -72,7 +79,8 @@ cleanup() {
       [ -s "$work/$log.log" ] && { say "---- $log.log"; tail -n 60 "$work/$log.log"; }
     done
   fi
-  rm -rf "$work" "$rule"  # a second run in the same root must start denied again
+  rm -rf "$work" "$rule" "$change_rule"  # a second run in the same root must start denied again
+  [ -n "$fixture_root" ] && rm -rf "$fixture_root"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -128,6 +136,10 @@ export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus.sock
 # Exported before dbus-daemon starts so the activated helper inherits it; its log lines reach
 # the client as KAuth debug messages and dbus-daemon's stderr.
 export QT_LOGGING_RULES="kf.auth*=true;isola.*=true"
+# The helper says the reports of apply, restore and probe in the caller's locale, from the build's
+# catalogs (the installed helper finds them in /usr/share/locale). Set by root, not by a caller.
+cp -r "$build/locale" "$work/locale" && chmod -R a+rX "$work/locale"
+export ISOLA_LOCALEDIR=$work/locale
 dbus-daemon --config-file="$work/bus.conf" --nofork --nopidfile >"$work/dbus.log" 2>&1 &
 bus_pid=$!
 for _ in $(seq 50); do [ -S "$work/bus.sock" ] && break; sleep 0.1; done
@@ -226,7 +238,6 @@ grep -q 'readconfig refused (101): isola-helper: unknown argument "path"; readco
 say "(5) unknown argument refused by the helper: ok"
 
 # (6) the same refusal said in the client's language: German, from the build's catalogs.
-cp -r "$build/locale" "$work/locale" && chmod -R a+rX "$work/locale"
 client_env=(LC_ALL=de_DE.UTF-8 LANGUAGE= ISOLA_LOCALEDIR="$work/locale")
 out=$(run_client "$absent")
 expect_sentence "$out" 103 no-such-device "isola-helper: kein PCI-Gerät $absent auf diesem Host"
@@ -234,6 +245,125 @@ out=$(run_client --arg path=/etc/shadow "$bdf")
 expect_sentence "$out" 101 unknown-argument 'isola-helper: unbekanntes Argument „path“; readconfig nimmt nur „bdf“ an'
 client_env=()
 say "(6) refusals in the client's German: ok"
+
+# ---- apply, restore and probe: the helper on a fixture host with a simulated kernel ------------
+[ -n "$fixture_helper" ] && [ -n "$fixture_root" ] && [ -n "$fixture_gen" ] && [ -n "$isolactl_bin" ] ||
+  fail "ISOLA_E2E_FIXTURE_HELPER, _ROOT, _GEN and ISOLA_E2E_ISOLACTL must be set (ctest sets them)"
+rm -rf "$fixture_root"
+"$fixture_gen" "$(dirname "${BASH_SOURCE[0]}")/../apply/apply-lab.json" "$fixture_root" >>"$work/install.log" 2>&1 ||
+  fail "isola-fixture-gen could not write the fixture host into $fixture_root"
+# modprobe vfio-pci, as the fixture helper's simulated kernel also does when it starts.
+mkdir -p "$fixture_root/sys/bus/pci/drivers/vfio-pci"
+for knob in bind unbind new_id remove_id; do : >"$fixture_root/sys/bus/pci/drivers/vfio-pci/$knob"; done
+# A plain file where the container node would be: the probe's first ioctl meets it as the kernel
+# answers an ioctl on a file (ENOTTY), through the helper's real KernelVfioCalls.
+mkdir -p "$fixture_root/dev/vfio" && : >"$fixture_root/dev/vfio/vfio"
+chmod -R a+rX "$fixture_root"
+install -m 0755 "$fixture_helper" "${helper_exe}-fixture"
+sed -i "s|^Exec=.*|Exec=${helper_exe}-fixture|" "/usr/share/dbus-1/system-services/$helper_id.service"
+stop_helper  # the next call activates the fixture helper
+cp "$isolactl_bin" "$work/isolactl" && chmod 0755 "$work/isolactl"
+isolactl_as_nobody() {
+  timeout -k 5 120 setpriv --reuid=65534 --regid=65534 --clear-groups -- env HOME="$work" "${client_env[@]}" \
+    "$work/isolactl" "$@" 2>&1
+}
+pci=$fixture_root/sys/bus/pci/devices
+drivers() { for d in 0000:02:01.0 0000:02:02.0 0000:03:00.0; do printf '%s=%s ' "$d" "$(basename "$(readlink "$pci/$d/driver" 2>/dev/null || echo none)")"; done; }
+at_start=$(drivers)
+[ "$at_start" = "0000:02:01.0=e1000 0000:02:02.0=e1000 0000:03:00.0=igb " ] || fail "(7) the fixture host starts as $at_start"
+tree_sum() { find "$fixture_root" -path "$fixture_root/var" -prune -o -printf '%p %l %s\n' | sort | md5sum; }
+untouched=$(tree_sum)
+pair="0000:02:01.0 0000:02:02.0"
+fp=$(isolactl_as_nobody plan 02:01.0 02:02.0 --vm win11 --root "$fixture_root" --json | sed -nE 's/.*"fingerprint": "([0-9a-f]{16})".*/\1/p')
+[ -n "$fp" ] || fail "(7) isolactl plan --json gave no fingerprint"
+apply_args=(--arg "devices=$pair" --arg vm=win11 --arg backend=legacy --arg "fingerprint=$fp" --arg locale=C)
+
+# (7) no rule for apply: polkit's default (auth_admin, no agent to ask) says no.
+out=$(run_client --action apply "${apply_args[@]}")
+expect_line "$out" "^call 1: error=4 ms=[0-9.]+ sentence=Isola's helper was not authorised to hand $pair to the VM \"win11\" \(polkit denied org.kde.isola.helper.apply\); ask an administrator, or run isolactl apply as root.\$" "(7) apply without a rule"
+[ "$(tree_sum)" = "$untouched" ] || fail "(7) a denied apply changed the fixture host"
+say "(7) apply denied without a rule: ok"
+
+cat >"$change_rule" <<RULE
+polkit.addRule(function(action, subject) {
+    if ((action.id == "org.kde.isola.helper.apply" || action.id == "org.kde.isola.helper.restore" ||
+         action.id == "org.kde.isola.helper.probe") && subject.user == "nobody") {
+        return polkit.Result.YES;
+    }
+});
+RULE
+for _ in $(seq 100); do
+  setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id org.kde.isola.helper.apply --process \$\$" \
+    >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+# (8) bad input to every action: the helper's sentence, and nothing changes.
+expect_refusal() {  # expect_refusal WHAT CODE SENTENCE ACTION ARGS...
+  local what=$1 code=$2 sentence=$3; shift 3
+  local got; got=$(run_client --action "$@")
+  grep -qxF -- "call 1: error=$code $(sed -nE 's/^call 1: error=[0-9]+ (ms=[0-9.]+) .*/\1/p' <<<"$got") sentence=$sentence" <<<"$got" ||
+    fail "(8) $what: expected error $code and '$sentence', got: ${got:-<nothing>}"
+}
+expect_refusal "a path for an address" 102 'isola-helper: "0000:02:01.0/../../../etc" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)' \
+  apply --arg "devices=0000:02:01.0/../../../etc" --arg vm=win11 --arg backend=legacy --arg "fingerprint=$fp" --arg locale=C
+expect_refusal "a VM name with a newline" 101 'isola-helper: argument "vm" of apply is "win\x0a11", which is not a VM name of at most 64 letters, digits, '"'.', '_', '+' or '-', not starting with '-'" \
+  apply --arg "devices=$pair" --arg "vm=win
+11" --arg backend=legacy --arg "fingerprint=$fp" --arg locale=C
+expect_refusal "an unknown backend" 101 'isola-helper: argument "backend" of probe is "vfio", which is not legacy or iommufd' \
+  probe --arg bdf=0000:02:01.0 --arg backend=vfio --arg locale=C
+expect_refusal "a locale that is a path" 101 'isola-helper: argument "locale" of restore is "../../tmp/x", which is not a locale name such as de_DE.UTF-8, fr or C' \
+  restore --arg devices= --arg locale=../../tmp/x
+expect_refusal "an absent device" 103 "isola-helper: no PCI device 0000:02:03.0 on this host" \
+  apply --arg "devices=0000:02:03.0" --arg vm=win11 --arg backend=legacy --arg "fingerprint=$fp" --arg locale=C
+expect_refusal "a missing fingerprint" 101 'isola-helper: apply needs the argument "fingerprint" (the fingerprint of an approved plan: 16 hexadecimal digits, as isolactl plan prints it)' \
+  apply --arg "devices=$pair" --arg vm=win11 --arg backend=legacy --arg locale=C
+[ "$(tree_sum)" = "$untouched" ] || fail "(8) a refused call changed the fixture host"
+say "(8) malformed addresses, names, backends, locales, absent devices and missing arguments refused; nothing changed: ok"
+
+# (9) a stale fingerprint: the helper re-plans and refuses before any write, in the caller's German.
+client_env=(LC_ALL=de_DE.UTF-8 LANGUAGE= ISOLA_LOCALEDIR="$work/locale")
+out=$(run_client --action apply --arg "devices=$pair" --arg vm=win11 --arg backend=legacy --arg fingerprint=0123456789abcdef --arg locale=de_DE.UTF-8)
+client_env=()
+expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=refused progress=0\$" "(9) stale fingerprint"
+expect_line "$out" "^line: .*nicht mehr so, wie er war" "(9) the refusal in German"
+[ "$(tree_sum)" = "$untouched" ] || fail "(9) a stale apply changed the fixture host"
+say "(9) stale fingerprint refused by the helper, in German: ok"
+
+# (10) apply, probe, restore — three times, for the latency.
+apply_ms=() restore_ms=()
+for i in 1 2 3; do
+  out=$(run_client --action apply "${apply_args[@]}")
+  expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=6\$" "(10) apply $i"
+  expect_line "$out" "^line: 2 devices are now on vfio-pci for \"win11\": " "(10) apply $i says what it did"
+  [ "$(drivers)" = "0000:02:01.0=vfio-pci 0000:02:02.0=vfio-pci 0000:03:00.0=igb " ] || fail "(10) after apply $i: $(drivers)"
+  apply_ms+=("$(call_ms <<<"$out")")
+  if [ "$i" = 1 ]; then
+    status=$(isolactl_as_nobody status --root "$fixture_root")
+    grep -q '^0000:02:01.0 \[8086:100e\] for "win11" since .*; it was on e1000$' <<<"$status" || fail "(10) isolactl status: $status"
+    out=$(run_client --action probe --arg bdf=0000:02:01.0 --arg backend=legacy --arg locale=C)
+    expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=failed progress=0\$" "(10) probe"
+    expect_line "$out" "^line: .* in IOMMU group 4: the kernel refused VFIO_GET_API_VERSION with ENOTTY\$" "(10) probe on the fixture's plain-file /dev"
+  fi
+  sleep 0.1
+  out=$(run_client --action restore --arg devices= --arg locale=C)
+  expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=[0-9]+\$" "(10) restore $i"
+  [ "$(drivers)" = "$at_start" ] || fail "(10) after restore $i: $(drivers)"
+  restore_ms+=("$(call_ms <<<"$out")")
+  sleep 0.1
+done
+[ ! -e "$fixture_root/var/lib/isola/journal.json" ] || fail "(10) a journal is left"
+say "(10) apply (6 writes, 6 progress steps), status, probe, restore through the helper: ok"
+say "latency: apply median $(printf '%s\n' "${apply_ms[@]}" | median) ms of ${apply_ms[*]}; restore median $(printf '%s\n' "${restore_ms[@]}" | median) ms of ${restore_ms[*]}"
+
+# (11) isolactl itself as nobody on this root's real host goes through the helper (which acts on
+# its fixture): restore finds nothing moved; probe finds the device back on e1000.
+out=$(isolactl_as_nobody restore); st=$?
+[ "$st" = 0 ] && grep -qx "Isola has moved no device on this host; there is nothing to restore." <<<"$out" || fail "(11) isolactl restore as nobody (exit $st): $out"
+out=$(isolactl_as_nobody probe 0000:02:01.0); st=$?
+[ "$st" = 5 ] && grep -q ") is on e1000, not vfio-pci: apply it first (isolactl apply 0000:02:01.0 --vm NAME)$" <<<"$out" ||
+  fail "(11) isolactl probe as nobody (exit $st): $out"
+say "(11) isolactl as nobody goes through the helper: ok"
 
 failed=0
 say "PASS"
