@@ -49,7 +49,7 @@ QStringList qt_lines(const std::vector<std::string>& lines)
 // helper is at while a slow unbind or VF change runs.
 class ReportingWriter final : public SysfsWriter {
 public:
-    ReportingWriter(const HelperHost& host) : host_(host) {}
+    explicit ReportingWriter(const HelperHost& host) : host_(host) {}
     WriteResult write(const std::filesystem::path& file, std::string_view value, std::chrono::milliseconds deadline) override
     {
         ++count_;
@@ -96,6 +96,24 @@ Settled settle_unfinished(const ApplyContext& cx)
     return s;
 }
 
+// What apply and restore share once their arguments are checked: the caller's language for the
+// report, a writer that reports each write, the engine's context, and an unfinished journal
+// settled first (members are made in this order).
+struct Session {
+    Session(const HelperHost& host, const std::string& locale)
+        : speaking(locale.c_str()), writer(host),
+          cx{.sysfs = host.sysfs(), .store = StateStore(host.state_dir()), .writer = writer, .now = host.now},
+          settled(settle_unfinished(cx))
+    {
+    }
+    Session(const Session&) = delete;  // cx refers to this session's writer
+    Session& operator=(const Session&) = delete;
+    SpeakingLocale speaking;
+    ReportingWriter writer;
+    ApplyContext cx;
+    Settled settled;
+};
+
 QVariantMap reply_of(const TransactionReport& report, const ApplyContext& cx, const QStringList& recovery)
 {
     return {{key(reply_outcome), key(outcome_of(report))},
@@ -122,11 +140,8 @@ ActionResult apply(const QVariantMap& args, const HelperHost& host)
     if (!locale) return std::unexpected(locale.error());
     if (auto present = require_present(host.sysfs(), *devices); !present) return std::unexpected(present.error());
 
-    const SpeakingLocale speaking(locale->c_str());
-    ReportingWriter writer(host);
-    const ApplyContext cx{.sysfs = host.sysfs(), .store = StateStore(host.state_dir()), .writer = writer, .now = host.now};
-    Settled settled = settle_unfinished(cx);
-    if (settled.stop) return *settled.stop;
+    const Session session(host, *locale);
+    if (session.settled.stop) return *session.settled.stop;
 
     // The host as it is now, read by root: the plan the person approved is checked against this
     // one by its fingerprint, never taken from the caller.
@@ -135,15 +150,15 @@ ActionResult apply(const QVariantMap& args, const HelperHost& host)
         return QVariantMap{{key(reply_outcome), key(outcome_refused)},
                            {key(reply_report), QString()},
                            {key(reply_lines), QStringList{QString::fromStdString(topology.error().message)}},
-                           {key(reply_recovery), settled.lines}};
+                           {key(reply_recovery), session.settled.lines}};
     }
     AttachRequest request{.vm = *vm, .backend = *backend};
     for (const PciAddress& d : *devices) request.devices.push_back(d.bdf());
     const AttachPlan plan = plan_attach(*topology, request);
     // confirmed: the client sends only a plan the person confirmed, and polkit's authentication
     // for this action is the last confirmation; the fingerprint ties both to this host's state.
-    const auto report = apply_plan(plan, *topology, {.fingerprint = *fingerprint, .confirmed = true}, cx);
-    return reply_of(report, cx, settled.lines);
+    const auto report = apply_plan(plan, *topology, {.fingerprint = *fingerprint, .confirmed = true}, session.cx);
+    return reply_of(report, session.cx, session.settled.lines);
 }
 
 ActionResult restore(const QVariantMap& args, const HelperHost& host)
@@ -156,14 +171,11 @@ ActionResult restore(const QVariantMap& args, const HelperHost& host)
     const auto locale = parse_locale("restore", values->at(std::string(arg_locale)));
     if (!locale) return std::unexpected(locale.error());
 
-    const SpeakingLocale speaking(locale->c_str());
-    ReportingWriter writer(host);
-    const ApplyContext cx{.sysfs = host.sysfs(), .store = StateStore(host.state_dir()), .writer = writer, .now = host.now};
-    Settled settled = settle_unfinished(cx);
-    if (settled.stop) return *settled.stop;
+    const Session session(host, *locale);
+    if (session.settled.stop) return *session.settled.stop;
     std::vector<Bdf> bdfs;
     for (const PciAddress& d : *devices) bdfs.push_back(d.bdf());
-    return reply_of(restore_moved(bdfs, false, cx), cx, settled.lines);
+    return reply_of(restore_moved(bdfs, false, session.cx), session.cx, session.settled.lines);
 }
 
 }  // namespace isola::helper

@@ -181,20 +181,22 @@ expect_sentence "$out" 4 none "Isola's helper was not authorised to read the con
 say "(1) denied without a rule: ok"
 
 # (2) a rule allowing the action for nobody: the helper reads the config space as root.
-mkdir -p /etc/polkit-1/rules.d
-cat >"$rule" <<RULE
-polkit.addRule(function(action, subject) {
-    if (action.id == "$action_id" && subject.user == "nobody") {
-        return polkit.Result.YES;
-    }
-});
-RULE
-# polkitd reloads rules on an inotify event; wait until it answers yes rather than sleeping.
-for _ in $(seq 100); do
-  setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id $action_id --process \$\$" \
-    >/dev/null 2>&1 && break
-  sleep 0.1
-done
+# allow_nobody RULE_FILE ACTION_ID...: a polkit rule saying yes to nobody for these actions; then
+# wait until polkitd (which reloads rules on an inotify event) answers yes, rather than sleeping.
+allow_nobody() {
+  local file=$1 ids=; shift
+  for id in "$@"; do ids+="${ids:+ || }action.id == \"$id\""; done
+  mkdir -p /etc/polkit-1/rules.d
+  printf 'polkit.addRule(function(action, subject) {\n    if ((%s) && subject.user == "nobody") {\n        return polkit.Result.YES;\n    }\n});\n' \
+    "$ids" >"$file"
+  for _ in $(seq 100); do
+    setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id $1 --process \$\$" \
+      >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  fail "polkitd did not take the rule $file"
+}
+allow_nobody "$rule" "$action_id"
 
 vendor=$(cat "/sys/bus/pci/devices/$bdf/vendor")  # "0x8086"; config space is little-endian
 head=${vendor:4:2}${vendor:2:2}
@@ -284,19 +286,7 @@ expect_line "$out" "^call 1: error=4 ms=[0-9.]+ sentence=Isola's helper was not 
 [ "$(tree_sum)" = "$untouched" ] || fail "(7) a denied apply changed the fixture host"
 say "(7) apply denied without a rule: ok"
 
-cat >"$change_rule" <<RULE
-polkit.addRule(function(action, subject) {
-    if ((action.id == "org.kde.isola.helper.apply" || action.id == "org.kde.isola.helper.restore" ||
-         action.id == "org.kde.isola.helper.probe") && subject.user == "nobody") {
-        return polkit.Result.YES;
-    }
-});
-RULE
-for _ in $(seq 100); do
-  setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id org.kde.isola.helper.apply --process \$\$" \
-    >/dev/null 2>&1 && break
-  sleep 0.1
-done
+allow_nobody "$change_rule" org.kde.isola.helper.apply org.kde.isola.helper.restore org.kde.isola.helper.probe
 
 # (8) bad input to every action: the helper's sentence, and nothing changes.
 expect_refusal() {  # expect_refusal WHAT CODE SENTENCE ACTION ARGS...
