@@ -55,6 +55,10 @@ std::string impact_remedy(const HostImpact& i) {
         case ImpactKind::DrmNodeOpen: return say("log out of the desktop session on this GPU or stop those programs first");
         case ImpactKind::OnlyKeyboard: return say("attach a keyboard to another USB controller first");
         case ImpactKind::ChipsetFunction: return say("this group cannot be passed through on this machine");
+        case ImpactKind::SriovVfsInUse:
+            // TRANSLATORS: the VFs are the PF's SR-IOV virtual functions; sriov_numvfs is a sysfs file.
+            return say("stop the VMs and host drivers that use its VFs and unbind them first; Isola then removes the "
+                       "VFs itself (sriov_numvfs 0) and restores them later");
         default: return {};
     }
 }

@@ -169,12 +169,13 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
                           : cls == 0x0c05 ? N_("SMBus controller") : cls == 0x0500 ? N_("RAM controller") : nullptr;
         if (what) add(Severity::Blocker, ImpactKind::ChipsetFunction).name = what;
     }
-    // SR-IOV: vfio-pci refuses a PF with VFs enabled; VFs bound to drivers are in use.
+    // SR-IOV: vfio-pci refuses a PF with VFs enabled, so the plan removes them first; VFs bound to
+    // drivers are in use (a VM, a container's NIC) and would vanish under it: refused.
     if (d.sriov.num_vfs.value_or(0) > 0) {
         int bound = 0;
         for (const auto& vf : d.sriov.vfs)
             if (const Device* v = t.find(vf); v && v->driver && !v->driver->empty()) ++bound;
-        auto& i = add(bound > 0 ? Severity::Confirm : Severity::Note, ImpactKind::SriovVfsInUse);
+        auto& i = add(bound > 0 ? Severity::Blocker : Severity::Note, ImpactKind::SriovVfsInUse);
         i.count = *d.sriov.num_vfs;
         i.bound = bound;
     }

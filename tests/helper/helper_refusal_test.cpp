@@ -68,6 +68,24 @@ std::vector<Sample> samples()
         {"NotAPciAddress",
          {.kind = K::NotAPciAddress, .sent = "0000:zz:00.0"},
          "isola-helper: \"0000:zz:00.0\" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)"},
+        {"Malformed",
+         {.kind = K::Malformed, .action = "apply", .argument = "backend", .form = ArgumentForm::Backend, .sent = "vfio"},
+         "isola-helper: argument \"backend\" of apply is \"vfio\", which is not legacy or iommufd"},
+        {"MalformedList",
+         {.kind = K::Malformed, .action = "restore", .argument = "devices", .form = ArgumentForm::PciAddressList, .sent = " "},
+         "isola-helper: argument \"devices\" of restore is \" \", which is not up to 32 PCI addresses separated by single "
+         "spaces, such as \"0000:01:00.0 0000:01:00.1\""},
+        {"MalformedVm",
+         {.kind = K::Malformed, .action = "apply", .argument = "vm", .form = ArgumentForm::VmName, .sent = ""},
+         "isola-helper: argument \"vm\" of apply is \"\", which is not a VM name of at most 64 letters, digits, '.', '_', "
+         "'+' or '-', not starting with '-'"},
+        {"MalformedFingerprint",
+         {.kind = K::Malformed, .action = "apply", .argument = "fingerprint", .form = ArgumentForm::Fingerprint, .sent = "x"},
+         "isola-helper: argument \"fingerprint\" of apply is \"x\", which is not the fingerprint of an approved plan: 16 "
+         "hexadecimal digits, as isolactl plan prints it"},
+        {"MalformedLocale",
+         {.kind = K::Malformed, .action = "probe", .argument = "locale", .form = ArgumentForm::Locale, .sent = "/x"},
+         "isola-helper: argument \"locale\" of probe is \"/x\", which is not a locale name such as de_DE.UTF-8, fr or C"},
         {"NoSuchDevice",
          {.kind = K::NoSuchDevice, .device = bdf("0000:42:00.0")},
          "isola-helper: no PCI device 0000:42:00.0 on this host"},
@@ -126,7 +144,7 @@ TEST(HelperRefusal, EveryKindHasItsOwnNameAndCode)
         {K::TooLong, ErrorCode::BadArguments},          {K::NotAPciAddress, ErrorCode::NotAPciAddress},
         {K::NoSuchDevice, ErrorCode::NoSuchDevice},     {K::SymbolicLink, ErrorCode::UnsafeFile},
         {K::NotARegularFile, ErrorCode::UnsafeFile},    {K::ReadFailed, ErrorCode::ReadFailed},
-        {K::Internal, ErrorCode::Internal},
+        {K::Internal, ErrorCode::Internal},             {K::Malformed, ErrorCode::BadArguments},
     };
     std::vector<std::string_view> names;
     for (const auto& [kind, code] : kinds) {
@@ -202,6 +220,8 @@ TEST(HelperRefusal, GermanAndFrenchFromTheCatalogs)
         EXPECT_EQ(describe_helper_refusal(sample("TooLong")),
                   "isola-helper: das Argument „bdf“ von readconfig ist 5000 Zeichen lang; höchstens 32 werden "
                   "angenommen");
+        EXPECT_EQ(describe_helper_refusal(sample("Malformed")),
+                  "isola-helper: Argument „backend“ von apply ist „vfio“, das ist nicht legacy oder iommufd");
         // The helper's error text stays English whatever locale it inherited.
         EXPECT_EQ(english_sentence(Failure{sample("NoSuchDevice")}),
                   "isola-helper: no PCI device 0000:42:00.0 on this host");
@@ -219,6 +239,9 @@ TEST(HelperRefusal, GermanAndFrenchFromTheCatalogs)
                   "symbolique, pas le fichier de l’espace de configuration du noyau");
         EXPECT_EQ(describe_helper_refusal(sample("TooManyArguments")),
                   "isola-helper\u00a0: 1000 arguments envoyés\u00a0; readconfig n’accepte que «\u00a0bdf\u00a0»");
+        EXPECT_EQ(describe_helper_refusal(sample("MalformedLocale")),
+                  "isola-helper\u00a0: l’argument «\u00a0locale\u00a0» de probe vaut «\u00a0/x\u00a0», ce qui n’est pas "
+                  "un nom de locale comme de_DE.UTF-8, fr ou C");
     }
 }
 

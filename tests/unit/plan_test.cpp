@@ -352,3 +352,19 @@ TEST(Plan, AGroupMateWithoutAResetMethodIsConfirmedNotRefused) {
                             "0000:02:02.0 cannot be reset (no reset method): a VM may not start a second time without a host reboot",
                             "0000:02:02.0 is not selected but shares IOMMU group 6; it leaves e1000 for vfio-pci"}));
 }
+
+// A PF whose VFs are bound to drivers (a VM's vfio-pci, a container's iavf) cannot change: removing
+// its VFs would pull them out from under their users.
+TEST(Plan, APfWhoseVfsAreInUseIsRefused) {
+    Topology t = desktop();
+    std::vector<Device> devs(t.devices().begin(), t.devices().end());
+    devs.push_back(make_device({.bdf = "06:10.0", .device = 0x10ca, .group = 21, .driver = "vfio-pci"}));
+    devs.push_back(make_device({.bdf = "06:10.2", .device = 0x10ca, .group = 22, .driver = ""}));
+    const Topology with_vfs(Source{SourceKind::LiveHost, "test", "", "", true}, t.host(), std::move(devs), {}, {});
+    const auto plan = plan_attach(with_vfs, request({"06:00.0"}));
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(describe(plan.refusals[0]) + "; " + describe_remedy(plan.refusals[0]),
+              "cannot assign 0000:06:00.0 to \"win11\": it has 2 SR-IOV virtual functions enabled (1 bound to drivers), "
+              "which must be removed first; stop the VMs and host drivers that use its VFs and unbind them first; Isola "
+              "then removes the VFs itself (sriov_numvfs 0) and restores them later");
+}
