@@ -81,6 +81,16 @@ KAuth::ActionReply IsolaHelper::probe(const QVariantMap& args)
     return dispatch("probe", &isola::helper::probe, args);
 }
 
+KAuth::ActionReply IsolaHelper::persist(const QVariantMap& args)
+{
+    return dispatch("persist", &isola::helper::persist, args);
+}
+
+KAuth::ActionReply IsolaHelper::unpersist(const QVariantMap& args)
+{
+    return dispatch("unpersist", &isola::helper::unpersist, args);
+}
+
 KAuth::ActionReply IsolaHelper::dispatch(const char* name, Action action, const QVariantMap& args)
 {
     // Audit trail: polkit said yes to this uid; record it before touching anything.

@@ -28,6 +28,8 @@ public Q_SLOTS:
     KAuth::ActionReply apply(const QVariantMap& args);
     KAuth::ActionReply restore(const QVariantMap& args);
     KAuth::ActionReply probe(const QVariantMap& args);
+    KAuth::ActionReply persist(const QVariantMap& args);
+    KAuth::ActionReply unpersist(const QVariantMap& args);
 
 private:
     using Action = ActionResult (*)(const QVariantMap& args, const HelperHost& host);

@@ -16,6 +16,8 @@
 
 #include "apply/apply_engine.hpp"
 #include "apply/describe_apply.hpp"
+#include "apply/describe_persist.hpp"
+#include "apply/persist.hpp"
 #include "apply/json_forms.hpp"
 #include "commands.hpp"
 #include "plan/describe_plan.hpp"
@@ -281,20 +283,33 @@ int run_status(const std::vector<std::string>& raw) {
     if (!setup) return fail(kExitUsage, setup.error());
     Engine engine;
     const ApplyContext cx = engine.context(*setup);
-    // Root settles an unfinished journal; anyone else is told about it.
-    if (!needs_root(*setup, "status")) (void)settle_unfinished(cx);
+    // Root settles an unfinished journal (and an interrupted persist change of the host whose
+    // /etc it knows); anyone else is told about it.
+    if (!needs_root(*setup, "status")) {
+        (void)settle_unfinished(cx);
+        if (const std::string* root = args->value("--root")) (void)settle_persist_under(*root);
+        else if (setup->sysfs == "/sys") (void)settle_persist_under("/");
+    }
     auto journal = cx.store.load_journal();
     auto record = cx.store.load_record();
     if (!record) return fail(kExitNoInput, describe(record.error()));
+    auto persisted = load_persisted(cx.store);
+    if (!persisted) return fail(kExitNoInput, describe(persisted.error()));
     if (args->has("--json")) {
         nlohmann::json j = nlohmann::json::parse(record_to_json(*record));
         j["unfinished"] = journal && *journal ? nlohmann::json::parse(transaction_to_json(**journal)) : nlohmann::json(nullptr);
+        j["persisted"] = nlohmann::json::parse(persisted_to_json(*persisted));
         std::cout << j.dump(2) << "\n";
         return 0;
     }
     print_lines(describe_moved(*record), std::cout);
+    if (!persisted->empty()) print_lines(describe_persisted(*persisted), std::cout);
     if (!journal) std::cout << describe(journal.error()) << "\n";
     else if (*journal) std::cout << describe_unfinished(**journal) << "\n";
+    if (std::error_code ec; std::filesystem::exists(cx.store.dir() / "persist-journal.json", ec))
+        std::cout << say("A persist change is unfinished ({}); isolactl status, run as root, puts its files back.",
+                         (cx.store.dir() / "persist-journal.json").string())
+                  << "\n";
     return 0;
 }
 

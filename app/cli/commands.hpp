@@ -32,6 +32,11 @@ int run_apply(const std::vector<std::string>& args);
 int run_restore(const std::vector<std::string>& args);
 int run_status(const std::vector<std::string>& args);
 int run_probe(const std::vector<std::string>& args);
+int run_persist(const std::vector<std::string>& args);
+int run_unpersist(const std::vector<std::string>& args);
+// status, as root: an interrupted persist change under `root` ("/" for this host) put back
+// first, and said so; the exit status when it could not be.
+int settle_persist_under(const std::filesystem::path& root);
 
 // The graph picture of `topology` into `file` (format from its extension), optionally highlighting
 // the whole-group effect of a plan; returns the sentence to print. Shared by graph and overview.

@@ -52,8 +52,16 @@ std::string usage() {
                         put devices Isola moved (all, by default) back as they were
   probe BDF [--backend legacy|iommufd] [--json]
                         try VFIO's attach on a device on vfio-pci, as a VM would; changes nothing
-  status [--json]       what Isola moved on this host, and any unfinished change
-                        (apply, restore, status: --state-dir DIR instead of /var/lib/isola)
+  persist BDF... --vm NAME [--backend legacy|iommufd] [--confirm] [--dry-run]
+                        [--fingerprint FP]
+                        bind the whole groups to vfio-pci at every boot, by address (driverctl's
+                        overrides, or a udev rule); --dry-run prints each file
+  unpersist [BDF...] [--dry-run]
+                        remove the boot-time binding Isola made (all, by default), exactly
+  status [--json]       what Isola moved on this host, what it binds at boot, and any unfinished
+                        change (apply, restore, status: --state-dir DIR instead of /var/lib/isola)
+Not root on this host: apply, restore, probe, persist and unpersist go through isola-helper,
+and polkit asks for an administrator's password.
   snapshot save FILE    save this host (or any source) as a JSON snapshot
   demo list             list the bundled demo hosts)");
     text += "\n\n";
@@ -98,7 +106,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     // apply, restore and status settle an unfinished change themselves; every other command
     // mentions it, so that nobody misses a host left half-changed by a crash.
-    if (command != "apply" && command != "restore" && command != "status") {
+    if (command != "apply" && command != "restore" && command != "status" && command != "persist" && command != "unpersist") {
         std::error_code ec;
         if (const std::filesystem::path journal = "/var/lib/isola/journal.json"; std::filesystem::exists(journal, ec))
             std::cerr << "isolactl: "
@@ -120,6 +128,8 @@ int main(int argc, char** argv) {
     if (command == "restore") return isola::cli::run_restore(args);
     if (command == "status") return isola::cli::run_status(args);
     if (command == "probe") return isola::cli::run_probe(args);
+    if (command == "persist") return isola::cli::run_persist(args);
+    if (command == "unpersist") return isola::cli::run_unpersist(args);
     std::cerr << "isolactl: " << isola::say("unknown command \"{}\"; run 'isolactl --help' for the list", command) << "\n";
     return isola::cli::kExitUsage;
 }

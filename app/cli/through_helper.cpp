@@ -78,4 +78,17 @@ int probe_through_helper(const Bdf& device, Backend backend, bool json)
                 json, kExitProbeFailed);
 }
 
+int persist_through_helper(const AttachRequest& request, const std::string& fingerprint)
+{
+    return call(helper::persist_action(addresses(request.devices), QString::fromStdString(request.vm),
+                                       backend_name(request.backend), QString::fromStdString(fingerprint),
+                                       helper::caller_locale()),
+                false, kExitBlocked);
+}
+
+int unpersist_through_helper(const std::vector<Bdf>& devices)
+{
+    return call(helper::unpersist_action(addresses(devices), helper::caller_locale()), false, kExitBlocked);
+}
+
 }  // namespace isola::cli

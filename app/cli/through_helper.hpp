@@ -17,5 +17,7 @@ namespace isola::cli {
 int apply_through_helper(const AttachRequest& request, const std::string& fingerprint, bool json);
 int restore_through_helper(const std::vector<Bdf>& devices, bool json);
 int probe_through_helper(const Bdf& device, Backend backend, bool json);
+int persist_through_helper(const AttachRequest& request, const std::string& fingerprint);
+int unpersist_through_helper(const std::vector<Bdf>& devices);
 
 }  // namespace isola::cli

@@ -23,5 +23,7 @@ int no_helper(const char* command)
 int apply_through_helper(const AttachRequest&, const std::string&, bool) { return no_helper("apply"); }
 int restore_through_helper(const std::vector<Bdf>&, bool) { return no_helper("restore"); }
 int probe_through_helper(const Bdf&, Backend, bool) { return no_helper("probe"); }
+int persist_through_helper(const AttachRequest&, const std::string&) { return no_helper("persist"); }
+int unpersist_through_helper(const std::vector<Bdf>&) { return no_helper("unpersist"); }
 
 }  // namespace isola::cli

@@ -30,6 +30,10 @@ enum class ApplyFailureKind {
     NotBound,            // after the probe `device` is on `found` instead of `driver`
     NotMovedByIsola,     // restore: Isola's record has no `device`
     NotPutBack,          // rollback/recovery: `device` is on `found` instead of `driver` as recorded
+    BootFileForeign,     // persist: `file` already binds `device` to `found` at boot, not written by Isola
+    BootFileEdited,      // persist: `file` is not as Isola wrote it
+    BootFileUnwritable,  // persist: `file` cannot be written or removed (`error`)
+    NotPersistedByIsola, // unpersist: Isola's record has no `device`
 };
 std::string_view to_string(ApplyFailureKind);
 

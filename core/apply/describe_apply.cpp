@@ -32,6 +32,10 @@ constexpr std::array kFailureNames{
     EnumName<ApplyFailureKind>{ApplyFailureKind::NotBound, "not-bound"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::NotMovedByIsola, "not-moved-by-isola"},
     EnumName<ApplyFailureKind>{ApplyFailureKind::NotPutBack, "not-put-back"},
+    EnumName<ApplyFailureKind>{ApplyFailureKind::BootFileForeign, "boot-file-foreign"},
+    EnumName<ApplyFailureKind>{ApplyFailureKind::BootFileEdited, "boot-file-edited"},
+    EnumName<ApplyFailureKind>{ApplyFailureKind::BootFileUnwritable, "boot-file-unwritable"},
+    EnumName<ApplyFailureKind>{ApplyFailureKind::NotPersistedByIsola, "not-persisted-by-isola"},
 };
 
 std::string when(std::int64_t seconds) {
@@ -147,6 +151,21 @@ std::string describe(const ApplyFailure& f) {
         case ApplyFailureKind::NotPutBack:
             // TRANSLATORS: {1} and {2} are "on e1000" or "without a driver".
             return say("{0} could not be put back: it should be {1}, and is {2}", device, where(f.driver), where(f.found));
+        case ApplyFailureKind::BootFileForeign:
+            // TRANSLATORS: {0} a file under /etc, {1} a PCI address, {2} a driver; driverctl is a program.
+            return say("nothing was changed: {0} already binds {1} to {2} at boot, and Isola did not write it; remove "
+                       "it first (driverctl unset-override {1}) or leave the device as it is",
+                       f.file, device, f.found);
+        case ApplyFailureKind::BootFileEdited:
+            return say("nothing was changed: {} is not as Isola wrote it (it was edited since); Isola changes only "
+                       "files it can put back, so restore its content or remove it by hand",
+                       f.file);
+        case ApplyFailureKind::BootFileUnwritable:
+            return say("cannot write {0} ({1})", f.file, errno_text(f.error));
+        case ApplyFailureKind::NotPersistedByIsola:
+            return say("Isola did not persist {}, so there is nothing to unpersist (isolactl status lists what it "
+                       "binds at boot)",
+                       device);
     }
     return {};
 }

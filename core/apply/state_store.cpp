@@ -84,6 +84,8 @@ std::vector<T> list_from(const json& j, const char* key, F&& one) {
     return out;
 }
 
+}  // namespace
+
 std::expected<std::optional<std::string>, ApplyFailure> read_if_present(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -94,6 +96,8 @@ std::expected<std::optional<std::string>, ApplyFailure> read_if_present(const fs
     text << in.rdbuf();
     return std::optional<std::string>{text.str()};
 }
+
+namespace {
 
 ApplyFailure malformed(const fs::path& file, std::string what) {
     return {.kind = ApplyFailureKind::JournalUnreadable, .file = file.string(), .found = std::move(what)};
@@ -224,8 +228,14 @@ std::expected<void, ApplyFailure> StateStore::save_record(const std::vector<Move
 }
 
 std::expected<void, ApplyFailure> StateStore::write_atomically(const fs::path& file, const std::string& text) const {
+    return write_file_atomically(file, text, ApplyFailureKind::JournalUnwritable);
+}
+
+std::expected<void, ApplyFailure> write_file_atomically(const fs::path& file, const std::string& text,
+                                                        ApplyFailureKind kind) {
+    const fs::path dir_ = file.parent_path();
     auto fail = [&](const fs::path& what) {
-        return std::unexpected(ApplyFailure{.kind = ApplyFailureKind::JournalUnwritable, .file = what.string(), .error = errno});
+        return std::unexpected(ApplyFailure{.kind = kind, .file = what.string(), .error = errno});
     };
     std::error_code ec;
     fs::create_directories(dir_, ec);

@@ -91,6 +91,14 @@ private:
     std::filesystem::path dir_;
 };
 
+// A new file, fsync, rename over `file`, fsync of its directory: a crash leaves the old or the new
+// file, never half of one. A failure is `kind` naming the file and errno. Also for what Isola
+// writes under /etc (persist.hpp).
+std::expected<void, ApplyFailure> write_file_atomically(const std::filesystem::path& file, const std::string& text,
+                                                        ApplyFailureKind kind);
+// A file's whole content; nullopt when it does not exist; JournalUnreadable (with errno) otherwise.
+std::expected<std::optional<std::string>, ApplyFailure> read_if_present(const std::filesystem::path& file);
+
 // The JSON forms (version 1), exposed for tests and `isolactl status --json`.
 std::string transaction_to_json(const Transaction& t);
 std::string record_to_json(const std::vector<MovedDevice>& moved);

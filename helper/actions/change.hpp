@@ -1,5 +1,5 @@
-// Actions org.kde.isola.helper.apply and org.kde.isola.helper.restore: the apply engine
-// (core/apply) on the host, for a client that is not root.
+// Actions org.kde.isola.helper.apply, .restore, .persist and .unpersist: the apply engine and
+// its boot-time binding (core/apply) on the host, for a client that is not root.
 //
 // apply never trusts the client's plan: it takes only what the person chose (devices, VM,
 // backend) and the fingerprint of the plan they approved, re-reads the host, plans again, and
@@ -22,5 +22,14 @@ ActionResult apply(const QVariantMap& args, const HelperHost& host);
 
 // Arguments: exactly {"devices" ("" = everything Isola moved), "locale"}. Reply: as apply's.
 ActionResult restore(const QVariantMap& args, const HelperHost& host);
+
+// org.kde.isola.helper.persist: the plan's binding to vfio-pci made to survive reboots
+// (core/apply/persist.hpp), re-planned and fingerprint-checked like apply. Arguments: as apply's.
+// Reply: {"outcome", "lines", "recovery": what settling an interrupted persist change did};
+// "report" is empty (the lines say every file changed).
+ActionResult persist(const QVariantMap& args, const HelperHost& host);
+
+// org.kde.isola.helper.unpersist: arguments as restore's ("" = everything Isola persisted).
+ActionResult unpersist(const QVariantMap& args, const HelperHost& host);
 
 }  // namespace isola::helper

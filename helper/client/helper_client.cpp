@@ -48,6 +48,19 @@ ActionWords words_for(const KAuth::Action& action)
                 // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
                 say("ask an administrator, or run isolactl restore as root")};
     }
+    if (action.name() == QLatin1StringView(persist_action_id)) {
+        // TRANSLATORS: what the helper was asked to do; {0} PCI addresses, {1} a VM's name.
+        return {say("bind {0} to vfio-pci at boot for the VM \"{1}\"", argument(action, arg_devices), argument(action, arg_vm)),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl persist as root")};
+    }
+    if (action.name() == QLatin1StringView(unpersist_action_id)) {
+        const std::string devices = argument(action, arg_devices);
+        // TRANSLATORS: what the helper was asked to do; {} PCI addresses.
+        return {devices.empty() ? say("remove every boot-time binding Isola made") : say("remove the boot-time binding of {}", devices),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl unpersist as root")};
+    }
     if (action.name() == QLatin1StringView(probe_action_id)) {
         // TRANSLATORS: what the helper was asked to do; {} a PCI address.
         return {say("test the VFIO attach of {}", device),
@@ -156,6 +169,21 @@ KAuth::Action restore_action(const QStringList& devices, const QString& locale)
 KAuth::Action probe_action(const QString& bdf, const QString& backend, const QString& locale)
 {
     return helper_action(probe_action_id, {{key(arg_bdf), bdf}, {key(arg_backend), backend}, {key(arg_locale), locale}},
+                         std::chrono::seconds(60));
+}
+
+KAuth::Action persist_action(const QStringList& devices, const QString& vm, const QString& backend,
+                             const QString& fingerprint, const QString& locale)
+{
+    return helper_action(persist_action_id,
+                         {{key(arg_devices), devices.join(QLatin1Char(' '))}, {key(arg_vm), vm},
+                          {key(arg_backend), backend}, {key(arg_fingerprint), fingerprint}, {key(arg_locale), locale}},
+                         std::chrono::seconds(60));
+}
+
+KAuth::Action unpersist_action(const QStringList& devices, const QString& locale)
+{
+    return helper_action(unpersist_action_id, {{key(arg_devices), devices.join(QLatin1Char(' '))}, {key(arg_locale), locale}},
                          std::chrono::seconds(60));
 }
 

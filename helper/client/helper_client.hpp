@@ -25,6 +25,9 @@ KAuth::Action apply_action(const QStringList& devices, const QString& vm, const 
                            const QString& fingerprint, const QString& locale);
 KAuth::Action restore_action(const QStringList& devices, const QString& locale);
 KAuth::Action probe_action(const QString& bdf, const QString& backend, const QString& locale);
+KAuth::Action persist_action(const QStringList& devices, const QString& vm, const QString& backend,
+                             const QString& fingerprint, const QString& locale);
+KAuth::Action unpersist_action(const QStringList& devices, const QString& locale);
 
 // This process's LC_MESSAGES locale name ("de_DE.UTF-8", "C"), for the helper's reports.
 QString caller_locale();

@@ -14,6 +14,8 @@ inline constexpr std::string_view readconfig_action_id = "org.kde.isola.helper.r
 inline constexpr std::string_view apply_action_id = "org.kde.isola.helper.apply";
 inline constexpr std::string_view restore_action_id = "org.kde.isola.helper.restore";
 inline constexpr std::string_view probe_action_id = "org.kde.isola.helper.probe";
+inline constexpr std::string_view persist_action_id = "org.kde.isola.helper.persist";
+inline constexpr std::string_view unpersist_action_id = "org.kde.isola.helper.unpersist";
 
 // Argument and reply keys of readconfig.
 inline constexpr std::string_view arg_bdf = "bdf";
@@ -24,6 +26,7 @@ inline constexpr std::string_view reply_length = "length";
 //   apply:   devices, vm, backend, fingerprint, locale
 //   restore: devices ("" = everything Isola moved), locale
 //   probe:   bdf, backend, locale
+//   persist: devices, vm, backend, fingerprint, locale (as apply); unpersist: devices, locale (as restore)
 inline constexpr std::string_view arg_devices = "devices";          // addresses separated by one space
 inline constexpr std::string_view arg_vm = "vm";
 inline constexpr std::string_view arg_backend = "backend";          // "legacy" or "iommufd"
