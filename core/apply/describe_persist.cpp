@@ -38,7 +38,7 @@ std::vector<std::string> describe_persist_report(const PersistReport& r) {
     std::vector<std::string> out;
     if (r.failure) {
         // TRANSLATORS: {} why a persist or unpersist stopped (a sentence of the apply engine).
-        out.push_back(describe(*r.failure));
+        out.push_back(describe(*r.failure) + ".");
         if (r.made > 0 || !r.not_put_back.empty()) {
             if (r.not_put_back.empty()) out.push_back(say("Isola put every file back as it was."));
             for (const auto& f : r.not_put_back) out.push_back(say("{} could not be put back: {}", f.file, describe(f)));

@@ -143,6 +143,15 @@ std::expected<std::vector<FileChange>, ApplyFailure> changes_to(const std::map<f
     return out;
 }
 
+// An empty record is no file: after the last unpersist, /var/lib/isola holds nothing of persist's.
+std::expected<void, ApplyFailure> write_record(const std::vector<PersistedDevice>& record, const StateStore& store) {
+    if (!record.empty()) return write_file_atomically(record_file(store), persisted_to_json(record), ApplyFailureKind::JournalUnwritable);
+    if (::unlink(record_file(store).c_str()) != 0 && errno != ENOENT)
+        return std::unexpected(ApplyFailure{.kind = ApplyFailureKind::JournalUnwritable, .file = record_file(store).string(),
+                                            .error = errno});
+    return {};
+}
+
 // Journal, write each file, record, remove the journal; any failure puts every file back.
 void carry_out(PersistReport& report, const std::vector<PersistedDevice>& record, const PersistContext& cx) {
     auto fail = [&](ApplyFailure f) { report.failure = std::move(f); };
@@ -160,9 +169,7 @@ void carry_out(PersistReport& report, const std::vector<PersistedDevice>& record
         }
         ++report.made;
     }
-    if (auto r = write_file_atomically(record_file(cx.store), persisted_to_json(record),
-                                       ApplyFailureKind::JournalUnwritable);
-        !r) {
+    if (auto r = write_record(record, cx.store); !r) {
         fail(r.error());
         report.not_put_back = put_back(report.planned, cx);
         if (report.not_put_back.empty()) ::unlink(journal_file(cx.store).c_str());
@@ -269,8 +276,7 @@ PersistReport persist_plan(const AttachPlan& plan, const ApplyApproval& approval
     report.planned = std::move(*planned);
     if (!approval.dry_run && !report.planned.empty()) carry_out(report, record, cx);
     else if (!approval.dry_run && record != old)  // the same files, another VM's name: only the record changes
-        if (auto r = write_file_atomically(record_file(cx.store), persisted_to_json(record), ApplyFailureKind::JournalUnwritable); !r)
-            report.failure = r.error();
+        if (auto r = write_record(record, cx.store); !r) report.failure = r.error();
     return report;
 }
 
@@ -327,11 +333,6 @@ std::optional<PersistRecovery> recover_persist(const PersistContext& cx) {
     try {
         const json j = json::parse(**text);
         if (j.at("isola_persist_journal").get<int>() != kFormatVersion) throw std::invalid_argument("version");
-        if (auto now = read_if_present(record_file(cx.store)); now && *now && json::parse(**now) == j.at("record")) {
-            ::unlink(journal_file(cx.store).c_str());  // the record was written: the change had finished
-            recovery.finished = true;
-            return recovery;
-        }
         for (const auto& f : j.at("files")) {
             const fs::path path = f.at("path").get<std::string>();
             // Only files Isola manages, under the environment's /etc: a journal is not a way to write anywhere.
@@ -339,6 +340,13 @@ std::optional<PersistRecovery> recover_persist(const PersistContext& cx) {
                               (path.parent_path() == cx.env.etc / "driverctl.d" && path.filename().string().starts_with("pci-"));
             if (!ours) throw std::invalid_argument("path");
             files.push_back({path, f.at("before").is_null() ? std::nullopt : std::optional(f.at("before").get<std::string>()), {}});
+        }
+        const auto now = read_if_present(record_file(cx.store));
+        const bool recorded = now && (*now ? json::parse(**now) == j.at("record") : j.at("record").at("devices").empty());
+        if (recorded) {
+            ::unlink(journal_file(cx.store).c_str());  // the record was written: the change had finished
+            recovery.finished = true;
+            return recovery;
         }
     } catch (const std::exception& e) {
         recovery.failure = malformed(journal_file(cx.store), e.what());

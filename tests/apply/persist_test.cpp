@@ -200,7 +200,7 @@ TEST_F(Persist, AFileEditedSinceIsRefusedAndNothingChanges) {
               "nothing was changed: " + (root_ / kRules).string() +
                   " is not as Isola wrote it (it was edited since); Isola changes only files it can put back, so "
                   "restore its content or remove it by hand");
-    EXPECT_EQ(describe_persist_report(report), std::vector<std::string>{describe(*report.failure)});
+    EXPECT_EQ(describe_persist_report(report), std::vector<std::string>{describe(*report.failure) + "."});
     EXPECT_EQ(unpersist({}, false, persist_context()).failure->kind, ApplyFailureKind::BootFileEdited);
     EXPECT_EQ(tree(root_ / "etc"), edited);
     EXPECT_EQ(persisted(), record);
@@ -255,7 +255,7 @@ TEST_F(Persist, AFailureAtEveryFileWritePutsEveryFileBack) {
         EXPECT_FALSE(fs::exists(journal()));
         EXPECT_TRUE(persisted().empty());
         const auto lines = describe_persist_report(report);
-        EXPECT_EQ(lines.front(), "cannot write " + report.failure->file + " (ENOSPC, No space left on device)");
+        EXPECT_EQ(lines.front(), "cannot write " + report.failure->file + " (ENOSPC, No space left on device).");
         if (fail_at > 1) {
             EXPECT_EQ(lines.back(), "Isola put every file back as it was.");
         }
@@ -316,6 +316,22 @@ TEST_F(Persist, AJournalWhoseRecordWasWrittenIsAFinishedChange) {
     EXPECT_FALSE(fs::exists(journal()));
     EXPECT_EQ(describe_persist_recovery(*recovery),
               std::vector<std::string>{"A persist change had finished but not removed its journal; Isola removed it."});
+}
+
+// The last unpersist removes the record; dead before it removed the journal, that change had finished too.
+TEST_F(Persist, AJournalOfTheLastUnpersistWhoseRecordWasRemovedIsAFinishedChange) {
+    ASSERT_TRUE(persist_plan(plan_for({bdf("0000:03:00.0")}), kConfirmed, persist_context()).succeeded());
+    ASSERT_TRUE(unpersist({}, false, persist_context()).succeeded());
+    EXPECT_FALSE(fs::exists(store().dir() / "persisted.json"));
+    const nlohmann::json journal_text{{"isola_persist_journal", 1},
+                                      {"files", {{{"path", (root_ / kRules).string()}, {"before", "# a rule\n"}}}},
+                                      {"record", nlohmann::json::parse(persisted_to_json({}))}};
+    write_text(journal(), journal_text.dump());
+    const auto recovery = recover_persist(persist_context());
+    ASSERT_TRUE(recovery);
+    EXPECT_TRUE(recovery->finished);
+    EXPECT_EQ(tree(root_ / "etc"), etc_before_);  // the rule is not put back
+    EXPECT_FALSE(fs::exists(journal()));
 }
 
 // A journal is not a way to make root write anywhere: a path outside Isola's files is refused.

@@ -1,4 +1,4 @@
-// The helper's apply, restore and probe actions without KAuth: on the apply-lab fixture host
+// The helper's apply, restore, probe, persist and unpersist actions without KAuth: on the apply-lab fixture host
 // (tests/apply/apply-lab.json) with a simulated kernel behind its sysfs writes. Every bad input is
 // refused with its sentence and changes nothing; a good one runs the core and replies with its
 // report in the caller's locale. The same actions run over the real bus in helper.e2e.
@@ -14,6 +14,7 @@
 
 #include "actions/change.hpp"
 #include "actions/probe.hpp"
+#include "apply/persist.hpp"
 #include "fixture_lab.hpp"
 #include "ops/failure.hpp"
 #include "plan/attach_plan.hpp"
@@ -194,11 +195,108 @@ TEST_F(HelperChange, ProbeRepliesWithTheCoresSentence)
     EXPECT_EQ(tree(), untouched_);
 }
 
+// persist writes the boot-time binding under the host's root (here no driverctl: Isola's udev
+// rule), moves nothing now, and unpersist leaves the root as it was.
+TEST_F(HelperChange, PersistBindsTheGroupAtBootAndUnpersistPutsEveryFileBack)
+{
+    const fs::path rules = root_ / "etc/udev/rules.d/60-isola-vfio.rules";
+    const auto persisted = persist(apply_args(fingerprint()), *host_);
+    ASSERT_TRUE(persisted) << english_sentence(persisted.error());
+    EXPECT_EQ(outcome(*persisted), "done");
+    EXPECT_EQ(lines(*persisted),
+              (QStringList{QStringLiteral("2 devices are bound to vfio-pci at boot for \"win11\", by Isola's udev rule "
+                                          "(/etc/udev/rules.d/60-isola-vfio.rules): 0000:02:01.0 and 0000:02:02.0."),
+                           QStringLiteral("wrote ") + q(rules.string()) + QStringLiteral("."),
+                           QStringLiteral("The devices move at the next boot; isolactl apply moves them now.")}));
+    EXPECT_TRUE(persisted->value(QStringLiteral("recovery")).toStringList().isEmpty());
+    EXPECT_TRUE(fs::exists(rules));
+    EXPECT_EQ(kernel_->writes(), 0);  // nothing moves now
+    EXPECT_EQ(driver("0000:02:01.0"), "e1000");
+
+    // Persisting the same group again changes no file (it would re-target another VM's name).
+    const std::string persisted_tree = tree();
+    const auto again = persist(apply_args(fingerprint()), *host_);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(outcome(*again), "done");
+    EXPECT_EQ(lines(*again).size(), 2) << lines(*again).join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(tree(), persisted_tree);
+
+    // Unpersisting a device Isola did not persist: its sentence, and nothing changes.
+    const auto other = unpersist({{QStringLiteral("devices"), QStringLiteral("0000:00:1f.0")}, {QStringLiteral("locale"), QStringLiteral("C")}},
+                                 *host_);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(outcome(*other), "refused");
+    EXPECT_EQ(lines(*other).value(0).toStdString(),
+              "Isola did not persist 0000:00:1f.0, so there is nothing to unpersist (isolactl status lists what it binds at boot).");
+    EXPECT_EQ(tree(), persisted_tree);
+
+    const auto undone = unpersist({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_);
+    ASSERT_TRUE(undone);
+    EXPECT_EQ(outcome(*undone), "done");
+    EXPECT_EQ(lines(*undone),
+              (QStringList{QStringLiteral("2 devices boot on their host drivers again: 0000:02:01.0 and 0000:02:02.0."),
+                           QStringLiteral("removed ") + q(rules.string()) + QStringLiteral(".")}));
+    EXPECT_FALSE(fs::exists(rules));
+    EXPECT_FALSE(fs::exists(root_ / "var/lib/isola/persisted.json"));  // an empty record is no file
+    const auto nothing = unpersist({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_);
+    ASSERT_TRUE(nothing);
+    EXPECT_EQ(lines(*nothing), QStringList{QStringLiteral("Isola binds no device at boot; there is nothing to unpersist.")});
+    EXPECT_EQ(kernel_->writes(), 0);
+}
+
+TEST_F(HelperChange, PersistRefusesAStaleFingerprintAndSpeaksTheCallersLanguage)
+{
+    const auto stale = persist(apply_args("0123456789abcdef"), *host_);
+    ASSERT_TRUE(stale);
+    EXPECT_EQ(outcome(*stale), "refused");
+    EXPECT_EQ(lines(*stale).value(0).toStdString(),
+              "nothing was changed: the host is no longer as it was when the plan was approved (fingerprint "
+              "0123456789abcdef, now " + fingerprint() + "); make the plan again and review it.");
+    EXPECT_EQ(tree(), untouched_);
+
+    const auto german = persist(apply_args(fingerprint(), "de_DE.UTF-8"), *host_);
+    ASSERT_TRUE(german);
+    ASSERT_EQ(outcome(*german), "done");
+    if (lines(*german).value(0).startsWith(QStringLiteral("2 devices")))
+        GTEST_SKIP() << "no de_DE.UTF-8 locale on this system";
+    EXPECT_EQ(lines(*german).value(0).toStdString(),
+              "2 Geräte werden beim Start für „win11“ an vfio-pci gebunden, durch Isolas udev-Regel "
+              "(/etc/udev/rules.d/60-isola-vfio.rules): 0000:02:01.0 und 0000:02:02.0.");
+    const auto french = unpersist({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("fr_FR.UTF-8")}}, *host_);
+    ASSERT_TRUE(french);
+    EXPECT_EQ(outcome(*french), "done");
+    if (!lines(*french).value(0).startsWith(QStringLiteral("2 devices"))) {
+        EXPECT_TRUE(lines(*french).value(0).startsWith(QStringLiteral("2 périphériques"))) << lines(*french).value(0).toStdString();
+    }
+}
+
+// A persist change killed between two file writes leaves its journal; the next call of either
+// action puts every file back first and says so in "recovery".
+TEST_F(HelperChange, AnInterruptedPersistIsPutBackByTheNextCall)
+{
+    const fs::path rules = root_ / "etc/udev/rules.d/60-isola-vfio.rules";
+    fs::create_directories(rules.parent_path());
+    std::ofstream(rules) << "half a rule";
+    fs::create_directories(root_ / "var/lib/isola");
+    const std::vector<PersistedDevice> meant{{*Bdf::parse("0000:02:01.0"), "win11", "e1000", PersistMode::UdevRule, 1}};
+    const nlohmann::json journal{{"isola_persist_journal", 1},
+                                 {"files", {{{"path", rules.string()}, {"before", nullptr}}}},
+                                 {"record", nlohmann::json::parse(persisted_to_json(meant))}};
+    std::ofstream(root_ / "var/lib/isola/persist-journal.json") << journal.dump();
+    const auto next = unpersist({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->value(QStringLiteral("recovery")).toStringList(),
+              QStringList{QStringLiteral("A persist change was interrupted; Isola put 1 file back as it was.")});
+    EXPECT_EQ(lines(*next), QStringList{QStringLiteral("Isola binds no device at boot; there is nothing to unpersist.")});
+    EXPECT_FALSE(fs::exists(rules));
+    EXPECT_FALSE(fs::exists(root_ / "var/lib/isola/persist-journal.json"));
+}
+
 // ---- bad input: one sentence each, and nothing changes --------------------------------------------
 
 struct BadCall {
     const char* name;
-    const char* action;  // apply, restore, probe
+    const char* action;  // apply, restore, probe, persist, unpersist
     std::vector<std::pair<const char*, QVariant>> replace;  // over a valid call; QVariant() with key "-": drop
     const char* sentence;
 };
@@ -210,8 +308,9 @@ class HelperChangeRefuses : public HelperChange, public ::testing::WithParamInte
 TEST_P(HelperChangeRefuses, WithOneSentenceAndChangesNothing)
 {
     const BadCall& c = GetParam();
-    QVariantMap args = std::string_view(c.action) == "apply"     ? apply_args(fingerprint())
-                       : std::string_view(c.action) == "restore" ? QVariantMap{{QStringLiteral("devices"), QString()},
+    const std::string_view action = c.action;
+    QVariantMap args = action == "apply" || action == "persist" ? apply_args(fingerprint())
+                       : action == "restore" || action == "unpersist" ? QVariantMap{{QStringLiteral("devices"), QString()},
                                                                                {QStringLiteral("locale"), QStringLiteral("C")}}
                                                                  : QVariantMap{{QStringLiteral("bdf"), QStringLiteral("0000:02:01.0")},
                                                                                {QStringLiteral("backend"), QStringLiteral("legacy")},
@@ -220,8 +319,11 @@ TEST_P(HelperChangeRefuses, WithOneSentenceAndChangesNothing)
         if (std::string_view(k).starts_with('-')) args.remove(QString::fromLatin1(k + 1));
         else args.insert(QString::fromLatin1(k), v);
     }
-    const std::string_view action = c.action;
-    const ActionResult reply = action == "apply" ? apply(args, *host_) : action == "restore" ? restore(args, *host_) : probe(args, *host_);
+    const ActionResult reply = action == "apply"       ? apply(args, *host_)
+                               : action == "restore"   ? restore(args, *host_)
+                               : action == "persist"   ? persist(args, *host_)
+                               : action == "unpersist" ? unpersist(args, *host_)
+                                                       : probe(args, *host_);
     ASSERT_FALSE(reply) << outcome(*reply).toStdString();
     EXPECT_EQ(english_sentence(reply.error()), c.sentence);
     EXPECT_EQ(kernel_->writes(), 0);
@@ -286,7 +388,25 @@ INSTANTIATE_TEST_SUITE_P(
                 "isola-helper: argument \"devices\" of restore must be a string, not QStringList"},
         BadCall{"ARootForTheHelper", "apply", {{"root", QStringLiteral("/tmp/evil")}},
                 "isola-helper: unknown argument \"root\"; apply takes only \"devices\", \"vm\", \"backend\", "
-                "\"fingerprint\" and \"locale\""}),
+                "\"fingerprint\" and \"locale\""},
+        BadCall{"PersistPathTrick", "persist", {{"devices", QStringLiteral("0000:02:01.0 ../../etc/passwd")}},
+                "isola-helper: \"../../etc/passwd\" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)"},
+        BadCall{"PersistVmWithNewline", "persist", {{"vm", QStringLiteral("win11\nACTION")}},
+                "isola-helper: argument \"vm\" of persist is \"win11\\x0aACTION\", which is not a VM name of at most 64 "
+                "letters, digits, '.', '_', '+' or '-', not starting with '-'"},
+        BadCall{"PersistNoFingerprint", "persist", {{"-fingerprint", QVariant()}},
+                "isola-helper: persist needs the argument \"fingerprint\" (the fingerprint of an approved plan: 16 "
+                "hexadecimal digits, as isolactl plan prints it)"},
+        BadCall{"PersistAPath", "persist", {{"file", QStringLiteral("/etc/shadow")}},
+                "isola-helper: unknown argument \"file\"; persist takes only \"devices\", \"vm\", \"backend\", "
+                "\"fingerprint\" and \"locale\""},
+        BadCall{"UnpersistBadAddress", "unpersist", {{"devices", QStringLiteral("0000:02:01.0 pci-0000:02:02.0")}},
+                "isola-helper: \"pci-0000:02:02.0\" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)"},
+        BadCall{"UnpersistOversize", "unpersist", {{"devices", QString(417, QLatin1Char('0'))}},
+                "isola-helper: argument \"devices\" of unpersist is 417 characters long; at most 416 are accepted"},
+        BadCall{"UnpersistLocaleAsPath", "unpersist", {{"locale", QStringLiteral("../../../tmp")}},
+                "isola-helper: argument \"locale\" of unpersist is \"../../../tmp\", which is not a locale name such as "
+                "de_DE.UTF-8, fr or C"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 
 // Random argument maps — real keys and junk ones, near-valid and hostile values, wrong types — never
@@ -317,11 +437,15 @@ TEST_F(HelperChange, RandomisedArgumentMapsAreAnsweredSafely)
         apply_args(fp),
         {{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}},
         {{QStringLiteral("bdf"), QStringLiteral("0000:02:01.0")}, {QStringLiteral("backend"), QStringLiteral("legacy")},
-         {QStringLiteral("locale"), QStringLiteral("C")}}};
-    int replies = 0, refusals = 0, applied = 0;
+         {QStringLiteral("locale"), QStringLiteral("C")}},
+        apply_args(fp),  // as persist's
+        {{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}};
+    const fs::path rules = root_ / "etc/udev/rules.d/60-isola-vfio.rules";
+    const QVariantMap everything{{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}};
+    int replies = 0, refusals = 0, applied = 0, persisted = 0;
     for (int i = 0; i < 1500; ++i) {
         // A valid call of one action, with none to three of its entries spoiled.
-        const std::size_t which = pick(3);
+        const std::size_t which = pick(valid.size());
         QVariantMap args = valid[which];
         const std::size_t spoil = pick(4);
         for (std::size_t j = 0; j < spoil; ++j) {
@@ -336,7 +460,11 @@ TEST_F(HelperChange, RandomisedArgumentMapsAreAnsweredSafely)
             }
             }
         }
-        const ActionResult r = which == 0 ? apply(args, *host_) : which == 1 ? restore(args, *host_) : probe(args, *host_);
+        const ActionResult r = which == 0   ? apply(args, *host_)
+                               : which == 1 ? restore(args, *host_)
+                               : which == 2 ? probe(args, *host_)
+                               : which == 3 ? persist(args, *host_)
+                                            : unpersist(args, *host_);
         if (!r) {
             ++refusals;
             const std::string s = english_sentence(r.error());
@@ -347,16 +475,23 @@ TEST_F(HelperChange, RandomisedArgumentMapsAreAnsweredSafely)
             ++replies;
             if (outcome(*r) == "done" && which == 0) {
                 ++applied;
-                ASSERT_TRUE(restore({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_));
+                ASSERT_TRUE(restore(everything, *host_));
+            }
+            if (outcome(*r) == "done" && which == 3) {
+                ++persisted;
+                ASSERT_TRUE(unpersist(everything, *host_));
             }
         }
+        ASSERT_FALSE(fs::exists(rules)) << "call " << i;
         ASSERT_EQ(driver("0000:02:01.0"), "e1000") << "call " << i;
         ASSERT_EQ(driver("0000:02:02.0"), "e1000") << "call " << i;
     }
     EXPECT_GT(refusals, 500);
     EXPECT_GT(replies, 100);
     EXPECT_GT(applied, 10);
-    std::printf("1500 random calls: %d refusals, %d replies, %d applies (each put back)\n", refusals, replies, applied);
+    EXPECT_GT(persisted, 10);
+    std::printf("1500 random calls: %d refusals, %d replies, %d applies and %d persists (each put back)\n", refusals,
+                replies, applied, persisted);
 }
 
 }  // namespace

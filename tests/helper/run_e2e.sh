@@ -16,6 +16,7 @@ action_id=org.kde.isola.helper.readconfig
 helper_exe=/usr/lib/kf6/kauth/libexec/isola-helper
 rule=/etc/polkit-1/rules.d/50-isola-e2e.rules
 change_rule=/etc/polkit-1/rules.d/50-isola-e2e-change.rules
+persist_rule=/etc/polkit-1/rules.d/50-isola-e2e-persist.rules
 # apply, restore and probe run against a fixture tree with a simulated kernel: the helper built
 # with tests/helper/fixture_host.cpp, whose root is fixed at compile time (tests/helper/CMakeLists.txt).
 fixture_helper=${ISOLA_E2E_FIXTURE_HELPER:-}
@@ -45,7 +46,7 @@ for dev in /sys/bus/pci/devices/*; do [ -r "$dev/config" ] && { bdf=${dev##*/}; 
 absent=0000:42:00.0
 [ -e "/sys/bus/pci/devices/$absent" ] && absent=ffff:ff:1f.7
 
-rm -f "$rule" "$change_rule"  # steps (1) and (7) need polkit's default answer
+rm -f "$rule" "$change_rule" "$persist_rule"  # steps (1), (7) and (12) need polkit's default answer
 work=$(mktemp -d /tmp/isola-helper-e2e.XXXXXX)
 chmod 0755 "$work"  # polkitd drops to its own user and must still reach the bus socket
 bus_pid= polkit_pid= monitor_pid= failed=1
@@ -79,7 +80,7 @@ cleanup() {
       [ -s "$work/$log.log" ] && { say "---- $log.log"; tail -n 60 "$work/$log.log"; }
     done
   fi
-  rm -rf "$work" "$rule" "$change_rule"  # a second run in the same root must start denied again
+  rm -rf "$work" "$rule" "$change_rule" "$persist_rule"  # a second run in the same root must start denied again
   [ -n "$fixture_root" ] && rm -rf "$fixture_root"
 }
 trap cleanup EXIT
@@ -354,6 +355,41 @@ out=$(isolactl_as_nobody probe 0000:02:01.0); st=$?
 [ "$st" = 5 ] && grep -q ") is on e1000, not vfio-pci: apply it first (isolactl apply 0000:02:01.0 --vm NAME)$" <<<"$out" ||
   fail "(11) isolactl probe as nobody (exit $st): $out"
 say "(11) isolactl as nobody goes through the helper: ok"
+
+# (12) persist and unpersist: denied without their own rule (apply's does not cover them); with
+# one, the helper writes the boot-time binding under the fixture's /etc, moves nothing now, and
+# unpersist leaves every file of /etc as it was (a directory persist made, such as
+# /etc/udev/rules.d on this bare fixture, stays: every real host has it).
+etc_sum() { find "$fixture_root/etc" \( -type f -o -type l \) -printf '%p %l %s\n' 2>/dev/null | sort | md5sum; }
+etc_before=$(etc_sum)
+out=$(run_client --action persist "${apply_args[@]}")
+expect_line "$out" "^call 1: error=4 ms=[0-9.]+ sentence=Isola's helper was not authorised to bind $pair to vfio-pci at boot for the VM \"win11\" \(polkit denied org.kde.isola.helper.persist\); ask an administrator, or run isolactl persist as root.\$" "(12) persist without a rule"
+[ "$(etc_sum)" = "$etc_before" ] || fail "(12) a denied persist changed /etc"
+allow_nobody "$persist_rule" org.kde.isola.helper.persist org.kde.isola.helper.unpersist
+expect_refusal "a path for an address to persist" 102 'isola-helper: "../../etc/passwd" is not a PCI address (expected DDDD:BB:DD.F, e.g. 0000:01:00.0)' \
+  persist --arg "devices=0000:02:01.0 ../../etc/passwd" --arg vm=win11 --arg backend=legacy --arg "fingerprint=$fp" --arg locale=C
+expect_refusal "a file to unpersist" 101 'isola-helper: unknown argument "file"; unpersist takes only "devices" and "locale"' \
+  unpersist --arg devices= --arg locale=C --arg file=/etc/shadow
+[ "$(etc_sum)" = "$etc_before" ] || fail "(12) a refused persist changed /etc"
+rules=$fixture_root/etc/udev/rules.d/60-isola-vfio.rules
+out=$(run_client --action persist "${apply_args[@]}")
+expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=0\$" "(12) persist"
+expect_line "$out" "^line: 2 devices are bound to vfio-pci at boot for \"win11\", by Isola's udev rule \(/etc/udev/rules.d/60-isola-vfio.rules\): 0000:02:01.0 and 0000:02:02.0.\$" "(12) persist says what it did"
+grep -qx 'ACTION=="add", SUBSYSTEM=="pci", KERNEL=="0000:02:02.0", ATTR{driver_override}="vfio-pci"' "$rules" || fail "(12) the udev rule: $(cat "$rules" 2>&1)"
+[ "$(drivers)" = "$at_start" ] || fail "(12) persist moved a device now: $(drivers)"
+status=$(isolactl_as_nobody status --root "$fixture_root")
+grep -qx 'Isola binds 2 devices to vfio-pci at boot:' <<<"$status" || fail "(12) isolactl status after persist: $status"
+sleep 0.1
+out=$(run_client --action unpersist --arg devices= --arg locale=C)
+expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=0\$" "(12) unpersist"
+expect_line "$out" "^line: 2 devices boot on their host drivers again: 0000:02:01.0 and 0000:02:02.0.\$" "(12) unpersist says what it did"
+[ "$(etc_sum)" = "$etc_before" ] || fail "(12) unpersist did not leave /etc as it was"
+[ ! -e "$fixture_root/var/lib/isola/persisted.json" ] && [ ! -e "$fixture_root/var/lib/isola/persist-journal.json" ] ||
+  fail "(12) unpersist left its record or journal: $(ls "$fixture_root/var/lib/isola")"
+# isolactl as nobody goes through the helper for unpersist too; the record is empty now.
+out=$(isolactl_as_nobody unpersist); st=$?
+[ "$st" = 0 ] && grep -qx "Isola binds no device at boot; there is nothing to unpersist." <<<"$out" || fail "(12) isolactl unpersist as nobody (exit $st): $out"
+say "(12) persist and unpersist through the helper: denied without a rule, bad input refused, the udev rule written and removed, /etc as it was: ok"
 
 failed=0
 say "PASS"
