@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "explain/explain_groups.hpp"
 #include "plan/attach_plan.hpp"
 #include "plan/describe_plan.hpp"
@@ -95,20 +96,9 @@ int run_plan(const std::vector<std::string>& raw) {
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
-    const std::string* vm = args->value("--vm");
-    if (!vm || vm->empty()) return fail(kExitUsage, say("plan needs the target VM: --vm NAME"));
-    if (args->positional.empty()) return fail(kExitUsage, say("plan needs at least one device address"));
-    AttachRequest request{.vm = *vm};
-    for (const auto& p : args->positional) {
-        auto bdf = Bdf::parse(p);
-        if (!bdf) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
-        request.devices.push_back(*bdf);
-    }
-    if (const std::string* b = args->value("--backend")) {
-        auto backend = backend_from_string(*b);
-        if (!backend) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
-        request.backend = *backend;
-    }
+    auto parsed = parse_attach_request(*args, "plan");
+    if (!parsed) return fail(kExitUsage, parsed.error());
+    const AttachRequest& request = *parsed;
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());
     const Topology& t = loaded->topology;

@@ -20,6 +20,7 @@
 #include "apply/persist.hpp"
 #include "apply/json_forms.hpp"
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "plan/describe_plan.hpp"
 #include "text/message.hpp"
 #include "through_helper.hpp"
@@ -196,18 +197,9 @@ int run_apply(const std::vector<std::string>& raw) {
     } else {
         const std::string* vm = args->value("--vm");
         if (!vm || vm->empty()) return fail(kExitUsage, say("apply needs the target VM: --vm NAME, or a plan: --plan FILE"));
-        if (args->positional.empty()) return fail(kExitUsage, say("apply needs at least one device address"));
-        request.vm = *vm;
-        for (const auto& p : args->positional) {
-            auto b = Bdf::parse(p);
-            if (!b) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
-            request.devices.push_back(*b);
-        }
-        if (const std::string* b = args->value("--backend")) {
-            auto backend = backend_from_string(*b);
-            if (!backend) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
-            request.backend = *backend;
-        }
+        auto parsed = parse_attach_request(*args, "apply");
+        if (!parsed) return fail(kExitUsage, parsed.error());
+        request = std::move(*parsed);
     }
     if (const std::string* fp = args->value("--fingerprint")) approved = *fp;
 
@@ -245,12 +237,9 @@ int run_restore(const std::vector<std::string>& raw) {
     add_change_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
-    std::vector<Bdf> devices;
-    for (const auto& p : args->positional) {
-        auto b = Bdf::parse(p);
-        if (!b) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
-        devices.push_back(*b);
-    }
+    auto named = parse_addresses(args->positional);
+    if (!named) return fail(kExitUsage, named.error());
+    const std::vector<Bdf>& devices = *named;
     const bool dry_run = args->has("--dry-run");
     Engine engine;
     auto setup = prepare_change(*args, "restore", !dry_run, engine);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "export/export_config.hpp"
 #include "text/message.hpp"
 #include "topology_source.hpp"
@@ -25,14 +26,9 @@ int run_export(const std::vector<std::string>& raw) {
     if (!format)
         return std::cerr << "isolactl: " << say("unknown export format \"{0}\"; use one of {1}", *name, formats) << "\n", kExitUsage;
 
-    std::vector<Bdf> selected;
-    for (const auto& p : args->positional) {
-        auto bdf = Bdf::parse(p);
-        if (!bdf)
-            return std::cerr << "isolactl: " << say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p) << "\n",
-                   kExitUsage;
-        selected.push_back(*bdf);
-    }
+    auto named = parse_addresses(args->positional);
+    if (!named) return std::cerr << "isolactl: " << named.error() << "\n", kExitUsage;
+    const std::vector<Bdf>& selected = *named;
     ExportOptions options;
     options.managed = !args->has("--unmanaged");
     options.iommufd = args->has("--iommufd");

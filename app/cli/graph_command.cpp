@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "graph/graph_render.hpp"
 #include "plan/attach_plan.hpp"
 #include "graph/plan_overlay.hpp"
@@ -58,14 +59,9 @@ int run_graph(const std::vector<std::string>& raw) {
     if (!args) return std::cerr << "isolactl: " << args.error() << "\n", kExitUsage;
     const std::string* output = args->value("--output");
     if (!output) return std::cerr << "isolactl: " << say("graph needs an output file: -o FILE.svg|FILE.png|FILE.dot") << "\n", kExitUsage;
-    std::vector<Bdf> plan_devices;
-    for (const auto& p : args->lists["--plan"]) {
-        auto bdf = Bdf::parse(p);
-        if (!bdf)
-            return std::cerr << "isolactl: " << say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p) << "\n",
-                   kExitUsage;
-        plan_devices.push_back(*bdf);
-    }
+    auto named = parse_addresses(args->lists["--plan"]);
+    if (!named) return std::cerr << "isolactl: " << named.error() << "\n", kExitUsage;
+    const std::vector<Bdf>& plan_devices = *named;
     const std::string vm = args->value("--vm") ? *args->value("--vm") : std::string("vm");
     // Graphviz's first render loads plugins and fonts; that happens meanwhile on another thread.
     auto renderer_ready = std::async(std::launch::async, [format = graph_format_of(*output)] {

@@ -9,6 +9,7 @@
 #include "apply/describe_persist.hpp"
 #include "apply/persist.hpp"
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "text/message.hpp"
 #include "through_helper.hpp"
 #include "topology_source.hpp"
@@ -73,20 +74,9 @@ int run_persist(const std::vector<std::string>& raw) {
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
-    const std::string* vm = args->value("--vm");
-    if (!vm || vm->empty()) return fail(kExitUsage, say("persist needs the target VM: --vm NAME"));
-    if (args->positional.empty()) return fail(kExitUsage, say("persist needs at least one device address"));
-    AttachRequest request{.vm = *vm};
-    for (const auto& p : args->positional) {
-        auto b = Bdf::parse(p);
-        if (!b) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
-        request.devices.push_back(*b);
-    }
-    if (const std::string* b = args->value("--backend")) {
-        auto backend = backend_from_string(*b);
-        if (!backend) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
-        request.backend = *backend;
-    }
+    auto parsed = parse_attach_request(*args, "persist");
+    if (!parsed) return fail(kExitUsage, parsed.error());
+    const AttachRequest& request = *parsed;
     auto source = source_from_arguments(*args);
     if (!source) return fail(kExitUsage, source.error());
     auto setup = persist_setup(*args, *source);
@@ -115,12 +105,9 @@ int run_unpersist(const std::vector<std::string>& raw) {
     add_source_options(spec);
     auto args = parse_arguments(raw, spec);
     if (!args) return fail(kExitUsage, args.error());
-    std::vector<Bdf> devices;
-    for (const auto& p : args->positional) {
-        auto b = Bdf::parse(p);
-        if (!b) return fail(kExitUsage, say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", p));
-        devices.push_back(*b);
-    }
+    auto named = parse_addresses(args->positional);
+    if (!named) return fail(kExitUsage, named.error());
+    const std::vector<Bdf>& devices = *named;
     auto source = source_from_arguments(*args);
     if (!source) return fail(kExitUsage, source.error());
     auto setup = persist_setup(*args, *source);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "request_arguments.hpp"
 #include "text/message.hpp"
 #include "through_helper.hpp"
 #include "topology_source.hpp"
@@ -30,16 +31,12 @@ int run_probe(const std::vector<std::string>& raw) {
     if (args->positional.empty()) return fail(kExitUsage, say("probe needs a device address: isolactl probe BDF"));
     if (args->positional.size() > 1)
         return fail(kExitUsage, say("probe takes one device address, but was given {}", args->positional.size()));
-    auto device = Bdf::parse(args->positional.front());
-    if (!device)
-        return fail(kExitUsage,
-                    say("\"{}\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)", args->positional.front()));
-    Backend backend = Backend::LegacyContainer;
-    if (const std::string* b = args->value("--backend")) {
-        auto named = backend_from_string(*b);
-        if (!named) return fail(kExitUsage, say("unknown backend \"{}\"; use legacy or iommufd", *b));
-        backend = *named;
-    }
+    auto named = parse_addresses(args->positional);
+    if (!named) return fail(kExitUsage, named.error());
+    const Bdf device = named->front();
+    auto chosen = parse_backend(*args, Backend::LegacyContainer);
+    if (!chosen) return fail(kExitUsage, chosen.error());
+    const Backend backend = *chosen;
     auto source = source_from_arguments(*args);
     if (!source) return fail(kExitUsage, source.error());
     // The kernel answers the probe, so it needs a host's device nodes, not a description of one.
@@ -51,12 +48,12 @@ int run_probe(const std::vector<std::string>& raw) {
                                     "DIR, or --root DIR"));
     // Not root on the real host: /dev/vfio is root's, so isola-helper probes (after polkit said yes).
     if (::geteuid() != 0 && source->roots.dev == "/dev" && source->roots.sysfs == "/sys")
-        return probe_through_helper(*device, backend, args->has("--json"));
+        return probe_through_helper(device, backend, args->has("--json"));
     auto loaded = load_topology(*args);
     if (!loaded) return fail(kExitNoInput, loaded.error());
 
     KernelVfioCalls kernel;
-    const AttachProbe probe = probe_attach(loaded->topology, source->roots, *device, backend, kernel);
+    const AttachProbe probe = probe_attach(loaded->topology, source->roots, device, backend, kernel);
     if (args->has("--json")) std::cout << probe_to_json(probe);
     else if (probe.ok()) std::cout << describe(probe) << "\n";
     else std::cerr << "isolactl: " << describe(probe) << "\n";

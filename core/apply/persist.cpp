@@ -37,6 +37,15 @@ fs::path record_file(const StateStore& s) { return s.dir() / "persisted.json"; }
 
 bool is_early(const std::string& driver) { return std::ranges::find(kEarlyDrivers, driver) != kEarlyDrivers.end(); }
 
+// What each rule does at the device's "add" event. The override keeps every other driver off it;
+// loading vfio-pci and asking the kernel to probe binds it. A driver an initramfs loaded may have
+// taken the device before the real root's udev saw it (the override then comes too late): that
+// driver lets go first. udev replaces %p (the device's path) and %k (its address).
+constexpr const char* kRuleActions =
+    "ATTR{driver_override}=\"vfio-pci\", RUN{builtin}+=\"kmod load vfio-pci\", "
+    "RUN+=\"/bin/sh -c '[ -e /sys%p/driver ] && ! [ /sys%p/driver -ef /sys/bus/pci/drivers/vfio-pci ] && "
+    "echo %k > /sys%p/driver/unbind; echo %k > /sys/bus/pci/drivers_probe'\"";
+
 // Every file Isola manages for `record`, with the content the record gives it (nullopt: the file
 // must not exist). `also` adds driverctl files of devices leaving the record.
 std::map<fs::path, std::optional<std::string>> files_for(const std::vector<PersistedDevice>& record,
@@ -51,8 +60,7 @@ std::map<fs::path, std::optional<std::string>> files_for(const std::vector<Persi
         } else {
             rules += "# " + p.device.str() + " for \"" + p.vm + "\"" +
                      (p.host_driver.empty() ? std::string() : ", instead of " + p.host_driver) + "\n";
-            rules += "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"" + p.device.str() +
-                     "\", ATTR{driver_override}=\"vfio-pci\"\n";
+            rules += "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"" + p.device.str() + "\", " + kRuleActions + "\n";
         }
         if (is_early(p.host_driver)) early.insert(p.host_driver);
     }
@@ -63,7 +71,8 @@ std::map<fs::path, std::optional<std::string>> files_for(const std::vector<Persi
                                               "# Isola checks this file against /var/lib/isola/persisted.json before it\n"
                                               "# changes it: edit the binding with isolactl, not here. Each rule binds one\n"
                                               "# PCI function, by address, to vfio-pci when it appears at boot, before udev\n"
-                                              "# loads a driver for it.\n" + rules);
+                                              "# loads a driver for it; a driver the initramfs bound it to lets go first.\n" +
+                                              rules);
     for (const auto& d : early) softdeps += "softdep " + d + " pre: vfio-pci\n";
     out[softdep_file(env)] = softdeps.empty() ? std::nullopt
                                               : std::optional<std::string>(

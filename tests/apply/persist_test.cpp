@@ -11,6 +11,8 @@
 #include "apply/describe_persist.hpp"
 #include "apply/persist.hpp"
 #include "apply_test_host.hpp"
+#include "support/require_tool.hpp"
+#include "support/run_tool.hpp"
 #include "support/speaking.hpp"
 
 namespace isola::test {
@@ -67,7 +69,12 @@ const std::string kRuleHeader =
     "# Isola checks this file against /var/lib/isola/persisted.json before it\n"
     "# changes it: edit the binding with isolactl, not here. Each rule binds one\n"
     "# PCI function, by address, to vfio-pci when it appears at boot, before udev\n"
-    "# loads a driver for it.\n";
+    "# loads a driver for it; a driver the initramfs bound it to lets go first.\n";
+// What each rule does: the override, vfio-pci loaded, and a driver that took the device first let go.
+const std::string kActions =
+    "ATTR{driver_override}=\"vfio-pci\", RUN{builtin}+=\"kmod load vfio-pci\", RUN+=\"/bin/sh -c '[ -e /sys%p/driver ] && "
+    "! [ /sys%p/driver -ef /sys/bus/pci/drivers/vfio-pci ] && echo %k > /sys%p/driver/unbind; echo %k > "
+    "/sys/bus/pci/drivers_probe'\"";
 
 TEST_F(Persist, AUdevRuleBindsTheWholeGroupByAddressAndUnpersistLeavesEtcAsItWas) {
     const auto report = persist_plan(plan_for({bdf("0000:02:01.0")}), kConfirmed, persist_context());
@@ -75,9 +82,9 @@ TEST_F(Persist, AUdevRuleBindsTheWholeGroupByAddressAndUnpersistLeavesEtcAsItWas
     EXPECT_EQ(read_text(root_ / kRules),
               kRuleHeader +
                   "# 0000:02:01.0 for \"win11\", instead of e1000\n"
-                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:01.0\", ATTR{driver_override}=\"vfio-pci\"\n"
+                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:01.0\", " + kActions + "\n"
                   "# 0000:02:02.0 for \"win11\", instead of e1000\n"
-                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:02.0\", ATTR{driver_override}=\"vfio-pci\"\n");
+                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:02:02.0\", " + kActions + "\n");
     EXPECT_FALSE(fs::exists(root_ / "etc/modprobe.d/isola-vfio.conf"));  // e1000 is not loaded from an initramfs
     EXPECT_FALSE(fs::exists(journal()));
     EXPECT_EQ(states(), initial_);  // nothing moves now: that is apply's work
@@ -112,6 +119,48 @@ TEST_F(Persist, AUdevRuleBindsTheWholeGroupByAddressAndUnpersistLeavesEtcAsItWas
               (std::vector<std::string>{"Isola binds no device at boot; there is nothing to unpersist."}));
 }
 
+// The file is what udev itself accepts: systemd's own checker, on the rules of a group, of a
+// device with an initramfs driver and of a VM name with characters a rule must not be broken by.
+TEST_F(Persist, UdevAcceptsTheRuleFile) {
+    ISOLA_REQUIRE_TOOL("udevadm", "udev");
+    ASSERT_TRUE(persist_plan(plan_for({bdf("0000:02:01.0")}), kConfirmed, persist_context()).succeeded());
+    const auto run = run_tool("udevadm verify --no-style '" + (root_ / kRules).string() + "'");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("Success: 1"), std::string::npos) << run.output;
+}
+
+// The rule's program, run as udev would (its %p and %k replaced, /sys moved under the fixture):
+// a device on another driver is let go and probed; one already on vfio-pci is only probed.
+TEST_F(Persist, TheRulesProgramLetsAnotherDriverGoAndProbes) {
+    ASSERT_TRUE(persist_plan(plan_for({bdf("0000:02:01.0")}), kConfirmed, persist_context()).succeeded());
+    const std::string rules = read_text(root_ / kRules);
+    const auto start = rules.find("RUN+=\"") + 6;
+    std::string program = rules.substr(start, rules.find("\"\n", start) - start);
+    const fs::path sys = root_ / "sys";
+    const std::string devpath = "/" + fs::relative(fs::canonical(sys / "bus/pci/devices/0000:02:01.0"), sys).string();
+    auto replace_all = [](std::string& s, const std::string& from, const std::string& to) {
+        for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    };
+    replace_all(program, "/sys", sys.string());
+    replace_all(program, "%p", devpath);
+    replace_all(program, "%k", "0000:02:01.0");
+    fs::remove(sys / "bus/pci/drivers/e1000/unbind");
+    fs::remove(sys / "bus/pci/drivers_probe");
+    ASSERT_EQ(std::system(program.c_str()), 0) << program;
+    EXPECT_EQ(read_text(sys / "bus/pci/drivers/e1000/unbind"), "0000:02:01.0\n");
+    EXPECT_EQ(read_text(sys / "bus/pci/drivers_probe"), "0000:02:01.0\n");
+
+    const fs::path link = sys / "bus/pci/devices/0000:02:01.0/driver";
+    fs::remove(link);
+    fs::create_directory_symlink(fs::canonical(sys / "bus/pci/drivers/vfio-pci"), link);
+    fs::remove(sys / "bus/pci/drivers/e1000/unbind");
+    fs::remove(sys / "bus/pci/drivers/vfio-pci/unbind");
+    ASSERT_EQ(std::system(program.c_str()), 0) << program;
+    EXPECT_FALSE(fs::exists(sys / "bus/pci/drivers/e1000/unbind"));
+    EXPECT_FALSE(fs::exists(sys / "bus/pci/drivers/vfio-pci/unbind"));
+    EXPECT_EQ(read_text(sys / "bus/pci/drivers_probe"), "0000:02:01.0\n");
+}
+
 TEST_F(Persist, WithDriverctlItWritesDriverctlsOwnOverrides) {
     const auto report = persist_plan(plan_for({bdf("0000:02:02.0")}), kConfirmed, persist_context(true));
     ASSERT_TRUE(report.succeeded()) << describe(*report.failure);
@@ -139,7 +188,7 @@ TEST_F(Persist, ADryRunShowsEveryByteAndWritesNothing) {
     EXPECT_EQ(describe_file_change(report.planned[0]),
               "# write " + (root_ / kRules).string() + ":\n" + kRuleHeader +
                   "# 0000:03:00.0 for \"win11\", instead of igb\n"
-                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:03:00.0\", ATTR{driver_override}=\"vfio-pci\"\n");
+                  "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:03:00.0\", " + kActions + "\n");
     EXPECT_EQ(tree(root_ / "etc"), etc_before_);
     EXPECT_FALSE(fs::exists(store().dir()));
 }

@@ -569,3 +569,112 @@ TEST(CliProbe, OnAFixtureTreeEveryRefusalIsASentenceAndExitFive) {
     EXPECT_TRUE(contains(cdev.out, "\"kind\": \"cdev-node-mismatch\"")) << cdev.out;
     EXPECT_TRUE(contains(cdev.out, "is missing (or not a device node), though sysfs says the device has one")) << cdev.out;
 }
+
+// isolactl persist / unpersist as root on a fixture host's /etc (no driverctl there: Isola's udev
+// rule). The SATA controller's ahci loads from an initramfs, so a modprobe.d softdep comes too.
+TEST(CliPersist, DryRunPersistStatusAndUnpersistLeaveEtcAsItWas) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    const std::string etc = (host.root / "etc").string();
+    const std::string kSoftdep = "# Written by Isola (isolactl persist); isolactl unpersist removes it.\n"
+                                 "# vfio-pci loads before these drivers, so it claims the devices Isola\n"
+                                 "# binds at boot. Rebuild the initramfs after a change.\n"
+                                 "softdep ahci pre: vfio-pci\n";
+    const std::string kRule = "# 0000:00:17.0 for \"win11\", instead of ahci\n"
+                              "ACTION==\"add\", SUBSYSTEM==\"pci\", KERNEL==\"0000:00:17.0\", ATTR{driver_override}=\"vfio-pci\", "
+                              "RUN{builtin}+=\"kmod load vfio-pci\", RUN+=\"/bin/sh -c '[ -e /sys%p/driver ] && ! [ /sys%p/driver -ef "
+                              "/sys/bus/pci/drivers/vfio-pci ] && echo %k > /sys%p/driver/unbind; echo %k > /sys/bus/pci/drivers_probe'\"\n";
+    auto dry = isolactl("persist 00:17.0 --vm win11 --dry-run" + host_options(host));
+    EXPECT_EQ(dry.status, 0) << dry.out;
+    EXPECT_TRUE(dry.out.starts_with("# write " + etc + "/modprobe.d/isola-vfio.conf:\n" + kSoftdep + "# write " + etc +
+                                    "/udev/rules.d/60-isola-vfio.rules:\n# Written by Isola (isolactl persist)"))
+        << dry.out;
+    EXPECT_TRUE(dry.out.ends_with(kRule)) << dry.out;
+    EXPECT_FALSE(std::filesystem::exists(host.root / "etc/udev/rules.d/60-isola-vfio.rules"));
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola"));
+
+    auto made = isolactl("persist 00:17.0 --vm win11" + host_options(host));
+    EXPECT_EQ(made.status, 0) << made.out;
+    EXPECT_EQ(made.out, "1 device is bound to vfio-pci at boot for \"win11\", by Isola's udev rule "
+                        "(/etc/udev/rules.d/60-isola-vfio.rules): 0000:00:17.0.\n"
+                        "wrote " + etc + "/modprobe.d/isola-vfio.conf.\n"
+                        "wrote " + etc + "/udev/rules.d/60-isola-vfio.rules.\n"
+                        "ahci loads from the initramfs: rebuild it (update-initramfs -u, or dracut -f) so the change takes "
+                        "effect there; Isola does not run it.\n"
+                        "The devices move at the next boot; isolactl apply moves them now.\n");
+    EXPECT_EQ(read_text(host.root / "etc/modprobe.d/isola-vfio.conf"), kSoftdep);
+    EXPECT_TRUE(read_text(host.root / "etc/udev/rules.d/60-isola-vfio.rules").ends_with(kRule));
+    EXPECT_EQ(read_text(host.root / "sys/bus/pci/devices/0000:00:17.0/driver_override"), "(null)\n");  // nothing moves now
+
+    auto status = isolactl("status" + host_options(host));
+    EXPECT_EQ(status.status, 0) << status.out;
+    EXPECT_TRUE(status.out.starts_with("Isola has moved no device on this host.\nIsola binds 1 device to vfio-pci at boot:\n"
+                                       "0000:00:17.0 for \"win11\" since "))
+        << status.out;
+    EXPECT_TRUE(status.out.ends_with(" UTC, by Isola's udev rule (/etc/udev/rules.d/60-isola-vfio.rules); it was on ahci\n"))
+        << status.out;
+    auto german = isolactl("status" + host_options(host), "de_DE.UTF-8");
+    EXPECT_TRUE(contains(german.out, "Isola bindet beim Start 1 Gerät an vfio-pci:\n")) << german.out;
+    auto json = isolactl("status --json" + host_options(host));
+    EXPECT_TRUE(contains(json.out, "\"persisted\"")) << json.out;
+    EXPECT_TRUE(contains(json.out, "\"0000:00:17.0\"")) << json.out;
+
+    auto undo_dry = isolactl("unpersist --dry-run" + host_options(host));
+    EXPECT_EQ(undo_dry.out, "# remove " + etc + "/modprobe.d/isola-vfio.conf\n# remove " + etc + "/udev/rules.d/60-isola-vfio.rules\n");
+    EXPECT_TRUE(std::filesystem::exists(host.root / "etc/udev/rules.d/60-isola-vfio.rules"));
+    auto undone = isolactl("unpersist" + host_options(host));
+    EXPECT_EQ(undone.status, 0) << undone.out;
+    EXPECT_TRUE(undone.out.starts_with("1 device boots on its host driver again: 0000:00:17.0.\n"
+                                       "removed " + etc + "/modprobe.d/isola-vfio.conf.\n"
+                                       "removed " + etc + "/udev/rules.d/60-isola-vfio.rules.\n"
+                                       "ahci loads from the initramfs: rebuild it"))
+        << undone.out;
+    EXPECT_FALSE(std::filesystem::exists(host.root / "etc/modprobe.d/isola-vfio.conf"));
+    EXPECT_FALSE(std::filesystem::exists(host.root / "etc/udev/rules.d/60-isola-vfio.rules"));
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola/persisted.json"));
+
+    auto again = isolactl("unpersist 00:17.0" + host_options(host));
+    EXPECT_EQ(again.status, 2) << again.out;
+    EXPECT_EQ(again.out, "isolactl: Isola did not persist 0000:00:17.0, so there is nothing to unpersist (isolactl status lists "
+                         "what it binds at boot).\n");
+    auto nothing = isolactl("unpersist" + host_options(host));
+    EXPECT_EQ(nothing.status, 0) << nothing.out;
+    EXPECT_EQ(nothing.out, "Isola binds no device at boot; there is nothing to unpersist.\n");
+}
+
+TEST(CliPersist, AnInterruptedPersistIsPutBackByStatusAndSaidSo) {
+    FixtureHost host("edge-workstation");
+    ASSERT_TRUE(host.written);
+    const auto rules = host.root / "etc/udev/rules.d/60-isola-vfio.rules";
+    std::filesystem::create_directories(rules.parent_path());
+    std::ofstream(rules) << "half a rule";
+    std::filesystem::create_directories(host.root / "var/lib/isola");
+    std::ofstream(host.root / "var/lib/isola/persist-journal.json")
+        << R"({"isola_persist_journal": 1, "files": [{"path": ")" << rules.string() << R"(", "before": null}],
+              "record": {"isola_persisted": 1, "devices": [{"device": "0000:00:17.0", "vm": "win11", "host_driver": "ahci",
+                                                              "mode": "udev-rule", "since": 1764700000}]}})";
+    auto r = isolactl("status" + host_options(host));
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out, "isolactl: A persist change was interrupted; Isola put 1 file back as it was.\n"
+                     "Isola has moved no device on this host.\n");
+    EXPECT_FALSE(std::filesystem::exists(rules));
+    EXPECT_FALSE(std::filesystem::exists(host.root / "var/lib/isola/persist-journal.json"));
+}
+
+TEST(CliPersist, ArgumentsAreChecked) {
+    EXPECT_EQ(isolactl("persist 00:17.0").out, "isolactl: persist needs the target VM: --vm NAME\n");
+    EXPECT_EQ(isolactl("persist --vm x").out, "isolactl: persist needs at least one device address\n");
+    EXPECT_EQ(isolactl("plan --vm x").out, "isolactl: plan needs at least one device address\n");
+    EXPECT_EQ(isolactl("persist 00:17.0 --vm x --backend vfio").out, "isolactl: unknown backend \"vfio\"; use legacy or iommufd\n");
+    EXPECT_EQ(isolactl("unpersist 0000:00:17.0/../x").out,
+              "isolactl: \"0000:00:17.0/../x\" is not a PCI address (expected DDDD:BB:DD.F or BB:DD.F)\n");
+    EXPECT_EQ(isolactl("persist 00:17.0 --vm x --sysfs-root /tmp").out,
+              "isolactl: persist and unpersist write a host's /etc and /var/lib/isola: name it with --root DIR\n");
+    EXPECT_EQ(isolactl("unpersist --demo b550-gpu-in-chipset-group").out,
+              "isolactl: this command changes a host, so it reads the host itself (or --root DIR, --sysfs-root DIR), "
+              "not a snapshot, a listing or a demo host\n");
+    const auto german = isolactl("persist --vm x", "de_DE.UTF-8");
+    EXPECT_EQ(german.out, "isolactl: persist braucht mindestens eine Geräteadresse\n");
+    const auto french = isolactl("plan 01:00.0", "fr_FR.UTF-8");
+    EXPECT_EQ(french.out, "isolactl: plan a besoin de la VM cible\u00a0: --vm NOM\n");
+}

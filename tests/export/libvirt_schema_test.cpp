@@ -10,11 +10,14 @@
 
 #include "export/export_config.hpp"
 #include "export_test_host.hpp"
-#include "run_tool.hpp"
+#include "support/run_tool.hpp"
 #include "support/require_tool.hpp"
 
 using namespace isola;
 using namespace isola::export_test;
+using isola::test::run_tool;
+using isola::test::ToolRun;
+using isola::test::write_temp_file;
 
 namespace {
 

@@ -375,7 +375,7 @@ rules=$fixture_root/etc/udev/rules.d/60-isola-vfio.rules
 out=$(run_client --action persist "${apply_args[@]}")
 expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=0\$" "(12) persist"
 expect_line "$out" "^line: 2 devices are bound to vfio-pci at boot for \"win11\", by Isola's udev rule \(/etc/udev/rules.d/60-isola-vfio.rules\): 0000:02:01.0 and 0000:02:02.0.\$" "(12) persist says what it did"
-grep -qx 'ACTION=="add", SUBSYSTEM=="pci", KERNEL=="0000:02:02.0", ATTR{driver_override}="vfio-pci"' "$rules" || fail "(12) the udev rule: $(cat "$rules" 2>&1)"
+grep -qF 'ACTION=="add", SUBSYSTEM=="pci", KERNEL=="0000:02:02.0", ATTR{driver_override}="vfio-pci", RUN{builtin}+="kmod load vfio-pci", ' "$rules" || fail "(12) the udev rule: $(cat "$rules" 2>&1)"
 [ "$(drivers)" = "$at_start" ] || fail "(12) persist moved a device now: $(drivers)"
 status=$(isolactl_as_nobody status --root "$fixture_root")
 grep -qx 'Isola binds 2 devices to vfio-pci at boot:' <<<"$status" || fail "(12) isolactl status after persist: $status"

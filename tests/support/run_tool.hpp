@@ -12,7 +12,7 @@
 #include <sstream>
 #include <string>
 
-namespace isola::export_test {
+namespace isola::test {
 
 inline std::optional<std::filesystem::path> find_on_path(const std::string& name) {
     const char* path = std::getenv("PATH");
@@ -47,4 +47,4 @@ inline std::filesystem::path write_temp_file(const std::string& name, const std:
     return file;
 }
 
-}  // namespace isola::export_test
+}  // namespace isola::test
