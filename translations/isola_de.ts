@@ -60,6 +60,100 @@
     </message>
 </context>
 <context>
+    <name>GraphCard</name>
+    <message>
+        <source>root port</source>
+        <translation>Root Port</translation>
+    </message>
+    <message>
+        <source>switch upstream port</source>
+        <translation>Switch-Upstream-Port</translation>
+    </message>
+    <message>
+        <source>switch downstream port</source>
+        <translation>Switch-Downstream-Port</translation>
+    </message>
+    <message>
+        <source>PCIe-to-PCI bridge</source>
+        <translation>PCIe-zu-PCI-Brücke</translation>
+    </message>
+    <message>
+        <source>PCI-to-PCIe bridge</source>
+        <translation>PCI-zu-PCIe-Brücke</translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation>Brücke</translation>
+    </message>
+    <message>
+        <source>driver unknown</source>
+        <translation>Treiber unbekannt</translation>
+    </message>
+    <message>
+        <source>no driver</source>
+        <translation>kein Treiber</translation>
+    </message>
+    <message>
+        <source>mounted</source>
+        <translation>eingehängt</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>LVM/RAID</source>
+        <translation>LVM/RAID</translation>
+    </message>
+    <message>
+        <source>default route</source>
+        <translation>Standardroute</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>Verbindung aktiv</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>display in use</source>
+        <translation>Anzeige in Gebrauch</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>Root complex</source>
+        <translation>Root Complex</translation>
+    </message>
+    <message>
+        <source>domain %1, bus %2</source>
+        <translation>Domäne %1, Bus %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual function(s)</source>
+        <translation>
+            <numerusform>%n virtuelle Funktion</numerusform>
+            <numerusform>%n virtuelle Funktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drivers: %1</source>
+        <translation>Treiber: %1</translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation>IOMMU-Gruppe %1</translation>
+    </message>
+    <message>
+        <source>no IOMMU group</source>
+        <translation>keine IOMMU-Gruppe</translation>
+    </message>
+</context>
+<context>
     <name>HostUseText</name>
     <message>
         <source>network %1 (default route)</source>
@@ -186,21 +280,6 @@
     <message>
         <source>sound</source>
         <translation>Audio</translation>
-    </message>
-</context>
-<context>
-    <name>LoadText</name>
-    <message>
-        <source>Cannot open %1: %2.</source>
-        <translation>%1 kann nicht geöffnet werden: %2.</translation>
-    </message>
-    <message>
-        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
-        <translation>Es gibt keinen Demo-Host namens „%1“; mitgeliefert sind: %2.</translation>
-    </message>
-    <message>
-        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
-        <translation>Der Schnappschuss %1 kann nicht geöffnet werden: Diese Isola-Version kann noch keine Schnappschüsse lesen.</translation>
     </message>
 </context>
 <context>
@@ -474,11 +553,91 @@
     </message>
 </context>
 <context>
-    <name>isola::gui::MainWindow</name>
+    <name>isola::gui::GraphLegend</name>
     <message>
-        <source>Filter by address, name or driver (Ctrl+F)</source>
-        <translation>Nach Adresse, Name oder Treiber filtern (Strg+F)</translation>
+        <source>on host drivers</source>
+        <translation>auf Host-Treibern</translation>
     </message>
+    <message>
+        <source>viable: free for VFIO</source>
+        <translation>brauchbar: frei für VFIO</translation>
+    </message>
+    <message>
+        <source>mixed: partly on vfio-pci</source>
+        <translation>gemischt: teils auf vfio-pci</translation>
+    </message>
+    <message>
+        <source>in use by the host</source>
+        <translation>vom Host benutzt</translation>
+    </message>
+    <message>
+        <source>in the plan</source>
+        <translation>im Plan</translation>
+    </message>
+    <message>
+        <source>no-IOMMU: no isolation</source>
+        <translation>No-IOMMU: keine Isolation</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>IOMMU groups</source>
+        <translation>IOMMU-Gruppen</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphPanel</name>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Hide Bridges</source>
+        <translation>Brücken ausblenden</translation>
+    </message>
+    <message>
+        <source>Leave out root ports and switches: each device hangs from its root complex</source>
+        <translation>Root Ports und Switches weglassen: jedes Gerät hängt an seinem Root Complex</translation>
+    </message>
+    <message>
+        <source>Every VF</source>
+        <translation>Jede VF</translation>
+    </message>
+    <message>
+        <source>Draw every SR-IOV virtual function instead of one card per physical function (double-click a card to expand one)</source>
+        <translation>Jede virtuelle SR-IOV-Funktion zeichnen statt einer Karte je physischer Funktion (Doppelklick auf eine Karte klappt eine auf)</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Wird angeordnet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphView</name>
+    <message>
+        <source>PCI and IOMMU group graph</source>
+        <translation>Graph der PCI-Geräte und IOMMU-Gruppen</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
         <translation>Gerätefilter</translation>
@@ -589,12 +748,147 @@
         <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Zeigt die PCI-Geräte und IOMMU-Gruppen eines Linux-Hosts, damit Sie vor dem Durchreichen sehen, was mit einem Gerät mitgeht.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-2.0-or-later&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find by address, name, vendor:device or driver (Ctrl+F)</source>
+        <translation>Suchen nach Adresse, Name, Hersteller:Gerät oder Treiber (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graph</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspektor</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected Device to Plan</source>
+        <translation>Gewähltes Gerät zum Plan &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Plan</source>
+        <translation>Plan &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Select a device first, in the graph or the table.</source>
+        <translation>Wählen Sie zuerst ein Gerät, im Graphen oder in der Tabelle.</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::PlanPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>e.g. win11</source>
+        <translation>z. B. win11</translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation>VM-Name</translation>
+    </message>
+    <message>
+        <source>legacy (VFIO container)</source>
+        <translation>legacy (VFIO-Container)</translation>
+    </message>
+    <message>
+        <source>iommufd</source>
+        <translation>iommufd</translation>
+    </message>
+    <message>
+        <source>VFIO backend</source>
+        <translation>VFIO-Backend</translation>
+    </message>
+    <message>
+        <source>Devices chosen for the VM</source>
+        <translation>Für die VM gewählte Geräte</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>Der Plan</translation>
+    </message>
+    <message>
+        <source>&amp;VM name:</source>
+        <translation>&amp;VM-Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Devices for the VM:</source>
+        <translation>Geräte für die VM:</translation>
+    </message>
+    <message>
+        <source>Choose a device in the graph or the table and add it to the plan (Ctrl+Return): Isola shows everything its IOMMU group takes along, before anything changes.</source>
+        <translation>Wählen Sie ein Gerät im Graphen oder in der Tabelle und fügen Sie es zum Plan hinzu (Strg+Eingabe): Isola zeigt alles, was seine IOMMU-Gruppe mitnimmt, bevor sich etwas ändert.</translation>
+    </message>
+    <message>
+        <source>Name the VM: the plan speaks of it as &quot;%1&quot; until you do.</source>
+        <translation>Benennen Sie die VM: bis dahin nennt der Plan sie „%1“.</translation>
+    </message>
+    <message>
+        <source>Refused: nothing would be changed.</source>
+        <translation>Abgelehnt: nichts würde geändert.</translation>
+    </message>
+    <message>
+        <source>Needs your confirmation before it can be applied.</source>
+        <translation>Braucht Ihre Bestätigung, bevor er angewendet werden kann.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation>Braucht Bestätigung</translation>
+    </message>
+    <message>
+        <source>taken along by its group</source>
+        <translation>von seiner Gruppe mitgenommen</translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation>IOMMU-Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>Ready to apply: nothing here needs your confirmation.</source>
+        <translation>Bereit zum Anwenden: nichts hier braucht Ihre Bestätigung.</translation>
     </message>
 </context>
 <context>

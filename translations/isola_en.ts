@@ -60,6 +60,100 @@
     </message>
 </context>
 <context>
+    <name>GraphCard</name>
+    <message>
+        <source>root port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switch upstream port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switch downstream port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCIe-to-PCI bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCI-to-PCIe bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>driver unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LVM/RAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root complex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domain %1, bus %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual function(s)</source>
+        <translation>
+            <numerusform>%n virtual function</numerusform>
+            <numerusform>%n virtual functions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drivers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IOMMU group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HostUseText</name>
     <message>
         <source>network %1 (default route)</source>
@@ -185,21 +279,6 @@
     </message>
     <message>
         <source>sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LoadText</name>
-    <message>
-        <source>Cannot open %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -474,11 +553,91 @@
     </message>
 </context>
 <context>
-    <name>isola::gui::MainWindow</name>
+    <name>isola::gui::GraphLegend</name>
     <message>
-        <source>Filter by address, name or driver (Ctrl+F)</source>
+        <source>on host drivers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>viable: free for VFIO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mixed: partly on vfio-pci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use by the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-IOMMU: no isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphPanel</name>
+    <message>
+        <source>Zoom In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Bridges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out root ports and switches: each device hangs from its root complex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every VF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw every SR-IOV virtual function instead of one card per physical function (double-click a card to expand one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphView</name>
+    <message>
+        <source>PCI and IOMMU group graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
         <translation type="unfinished"></translation>
@@ -589,11 +748,146 @@
         <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find by address, name, vendor:device or driver (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected Device to Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device first, in the graph or the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::PlanPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. win11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legacy (VFIO container)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iommufd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VFIO backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices chosen for the VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VM name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices for the VM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a device in the graph or the table and add it to the plan (Ctrl+Return): Isola shows everything its IOMMU group takes along, before anything changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the VM: the plan speaks of it as &quot;%1&quot; until you do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: nothing would be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs your confirmation before it can be applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken along by its group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to apply: nothing here needs your confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

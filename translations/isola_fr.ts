@@ -60,6 +60,100 @@
     </message>
 </context>
 <context>
+    <name>GraphCard</name>
+    <message>
+        <source>root port</source>
+        <translation>port racine</translation>
+    </message>
+    <message>
+        <source>switch upstream port</source>
+        <translation>port amont de commutateur</translation>
+    </message>
+    <message>
+        <source>switch downstream port</source>
+        <translation>port aval de commutateur</translation>
+    </message>
+    <message>
+        <source>PCIe-to-PCI bridge</source>
+        <translation>pont PCIe vers PCI</translation>
+    </message>
+    <message>
+        <source>PCI-to-PCIe bridge</source>
+        <translation>pont PCI vers PCIe</translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation>pont</translation>
+    </message>
+    <message>
+        <source>driver unknown</source>
+        <translation>pilote inconnu</translation>
+    </message>
+    <message>
+        <source>no driver</source>
+        <translation>aucun pilote</translation>
+    </message>
+    <message>
+        <source>mounted</source>
+        <translation>monté</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>swap</translation>
+    </message>
+    <message>
+        <source>LVM/RAID</source>
+        <translation>LVM/RAID</translation>
+    </message>
+    <message>
+        <source>default route</source>
+        <translation>route par défaut</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>lien actif</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>console</translation>
+    </message>
+    <message>
+        <source>display in use</source>
+        <translation>affichage utilisé</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>clavier</translation>
+    </message>
+    <message>
+        <source>Root complex</source>
+        <translation>complexe racine</translation>
+    </message>
+    <message>
+        <source>domain %1, bus %2</source>
+        <translation>domaine %1, bus %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual function(s)</source>
+        <translation>
+            <numerusform>%n fonction virtuelle</numerusform>
+            <numerusform>%n fonctions virtuelles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drivers: %1</source>
+        <translation>pilotes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation>groupe IOMMU %1</translation>
+    </message>
+    <message>
+        <source>no IOMMU group</source>
+        <translation>aucun groupe IOMMU</translation>
+    </message>
+</context>
+<context>
     <name>HostUseText</name>
     <message>
         <source>network %1 (default route)</source>
@@ -186,21 +280,6 @@
     <message>
         <source>sound</source>
         <translation>son</translation>
-    </message>
-</context>
-<context>
-    <name>LoadText</name>
-    <message>
-        <source>Cannot open %1: %2.</source>
-        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>There is no demo host called &quot;%1&quot;; the bundled ones are: %2.</source>
-        <translation>Il n&apos;existe aucun hôte de démonstration nommé «&#xa0;%1&#xa0;»&#xa0;; les hôtes fournis sont&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Cannot open the snapshot %1: this build of Isola cannot read snapshots yet.</source>
-        <translation>Impossible d&apos;ouvrir l&apos;instantané %1&#xa0;: cette version d&apos;Isola ne sait pas encore lire les instantanés.</translation>
     </message>
 </context>
 <context>
@@ -438,7 +517,7 @@
     </message>
     <message>
         <source>not known: %1</source>
-        <translation>inconnu : %1</translation>
+        <translation>inconnu&#xa0;: %1</translation>
     </message>
     <message>
         <source>not in use</source>
@@ -474,11 +553,91 @@
     </message>
 </context>
 <context>
-    <name>isola::gui::MainWindow</name>
+    <name>isola::gui::GraphLegend</name>
     <message>
-        <source>Filter by address, name or driver (Ctrl+F)</source>
-        <translation>Filtrer par adresse, nom ou pilote (Ctrl+F)</translation>
+        <source>on host drivers</source>
+        <translation>sur des pilotes de l’hôte</translation>
     </message>
+    <message>
+        <source>viable: free for VFIO</source>
+        <translation>utilisable&#xa0;: libre pour VFIO</translation>
+    </message>
+    <message>
+        <source>mixed: partly on vfio-pci</source>
+        <translation>mixte&#xa0;: en partie sur vfio-pci</translation>
+    </message>
+    <message>
+        <source>in use by the host</source>
+        <translation>utilisé par l’hôte</translation>
+    </message>
+    <message>
+        <source>in the plan</source>
+        <translation>dans le plan</translation>
+    </message>
+    <message>
+        <source>no-IOMMU: no isolation</source>
+        <translation>no-IOMMU&#xa0;: aucune isolation</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>IOMMU groups</source>
+        <translation>Groupes IOMMU</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphPanel</name>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Hide Bridges</source>
+        <translation>Masquer les ponts</translation>
+    </message>
+    <message>
+        <source>Leave out root ports and switches: each device hangs from its root complex</source>
+        <translation>Omettre ports racine et commutateurs&#xa0;: chaque périphérique est rattaché à son complexe racine</translation>
+    </message>
+    <message>
+        <source>Every VF</source>
+        <translation>Chaque VF</translation>
+    </message>
+    <message>
+        <source>Draw every SR-IOV virtual function instead of one card per physical function (double-click a card to expand one)</source>
+        <translation>Dessiner chaque fonction virtuelle SR-IOV au lieu d’une carte par fonction physique (double-cliquer sur une carte pour en déplier une)</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Disposition en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n carte</numerusform>
+            <numerusform>%n cartes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::GraphView</name>
+    <message>
+        <source>PCI and IOMMU group graph</source>
+        <translation>Graphe des périphériques PCI et des groupes IOMMU</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
         <translation>Filtre des périphériques</translation>
@@ -589,12 +748,147 @@
         <source>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Shows a Linux host&apos;s PCI devices and IOMMU groups, so you see before passthrough what else goes with a device.&lt;/p&gt;&lt;p&gt;License: GPL-2.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Isola %1&lt;/h3&gt;&lt;p&gt;Affiche les périphériques PCI et les groupes IOMMU d&apos;un hôte Linux, pour que vous sachiez, avant de transmettre un périphérique à une machine virtuelle, ce qui l&apos;accompagne.&lt;/p&gt;&lt;p&gt;Licence&#xa0;: GPL-2.0-or-later&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find by address, name, vendor:device or driver (Ctrl+F)</source>
+        <translation>Chercher par adresse, nom, fabricant:périphérique ou pilote (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graphe</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected Device to Plan</source>
+        <translation>&amp;Ajouter le périphérique choisi au plan</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Plan</source>
+        <translation>&amp;Vider le plan</translation>
+    </message>
+    <message>
+        <source>Select a device first, in the graph or the table.</source>
+        <translation>Choisissez d’abord un périphérique, dans le graphe ou le tableau.</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::PlanPanel</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>e.g. win11</source>
+        <translation>p. ex. win11</translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation>Nom de la VM</translation>
+    </message>
+    <message>
+        <source>legacy (VFIO container)</source>
+        <translation>legacy (conteneur VFIO)</translation>
+    </message>
+    <message>
+        <source>iommufd</source>
+        <translation>iommufd</translation>
+    </message>
+    <message>
+        <source>VFIO backend</source>
+        <translation>Backend VFIO</translation>
+    </message>
+    <message>
+        <source>Devices chosen for the VM</source>
+        <translation>Périphériques choisis pour la VM</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>Le plan</translation>
+    </message>
+    <message>
+        <source>&amp;VM name:</source>
+        <translation>Nom de la &amp;VM&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Devices for the VM:</source>
+        <translation>Périphériques pour la VM&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a device in the graph or the table and add it to the plan (Ctrl+Return): Isola shows everything its IOMMU group takes along, before anything changes.</source>
+        <translation>Choisissez un périphérique dans le graphe ou le tableau et ajoutez-le au plan (Ctrl+Entrée)&#xa0;: Isola montre tout ce que son groupe IOMMU emmène, avant que rien ne change.</translation>
+    </message>
+    <message>
+        <source>Name the VM: the plan speaks of it as &quot;%1&quot; until you do.</source>
+        <translation>Nommez la VM&#xa0;: d’ici là, le plan l’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Refused: nothing would be changed.</source>
+        <translation>Refusé&#xa0;: rien ne serait modifié.</translation>
+    </message>
+    <message>
+        <source>Needs your confirmation before it can be applied.</source>
+        <translation>Nécessite votre confirmation avant de pouvoir être appliqué.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Que faire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation>Confirmation nécessaire</translation>
+    </message>
+    <message>
+        <source>taken along by its group</source>
+        <translation>emmené par son groupe</translation>
+    </message>
+    <message>
+        <source>IOMMU group %1</source>
+        <translation>groupe IOMMU %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>Empreinte %1</translation>
+    </message>
+    <message>
+        <source>Ready to apply: nothing here needs your confirmation.</source>
+        <translation>Prêt à appliquer&#xa0;: rien ici ne nécessite votre confirmation.</translation>
     </message>
 </context>
 <context>

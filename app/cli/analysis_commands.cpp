@@ -109,9 +109,7 @@ int run_plan(const std::vector<std::string>& raw) {
         return status;
     }
     std::cout << demo_banner(*loaded);
-    std::string selected;
-    for (const auto& b : request.devices) selected += (selected.empty() ? "" : ", ") + b.str();
-    std::cout << say("Plan: assign {0} to \"{1}\" ({2} backend)", selected, request.vm, to_string(request.backend)) << "\n";
+    std::cout << describe_plan_heading(request) << "\n";
     for (GroupId g : plan.groups) {
         std::cout << say("IOMMU group {}:", g) << "\n";
         for (const auto& a : plan.actions) {

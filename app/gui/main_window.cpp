@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -23,7 +24,12 @@
 #include "demo_hosts.hpp"
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
+#include "graph_items.hpp"
+#include "graph_panel.hpp"
+#include "graph_scene.hpp"
+#include "graph_view.hpp"
 #include "message_banner.hpp"
+#include "plan_panel.hpp"
 #include "topology_model.hpp"
 
 using namespace Qt::StringLiterals;
@@ -34,18 +40,28 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     : QMainWindow(parent), loader_(std::move(loader)), model_(new TopologyModel(this)),
       filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
       details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
-      summary_(new QLabel) {
+      graph_(new GraphPanel), plan_(new PlanPanel), views_(new QTabWidget), side_(new QTabWidget), summary_(new QLabel) {
     filter_->setSourceModel(model_);
 
-    filterEdit_->setPlaceholderText(tr("Filter by address, name or driver (Ctrl+F)"));
+    filterEdit_->setPlaceholderText(tr("Find by address, name, vendor:device or driver (Ctrl+F)"));
     filterEdit_->setClearButtonEnabled(true);
     filterEdit_->setAccessibleName(tr("Device filter"));
     connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
         filter_->setFilterFixedString(text);
         if (!text.isEmpty()) view_->expandAll();
+        graph_->scene()->search(text);
     });
     // Return or Down in the filter line moves on to the results, so the keyboard never has to leave.
     connect(filterEdit_, &QLineEdit::returnPressed, this, [this] {
+        if (views_->currentWidget() == graph_) {
+            // The first hit is selected and brought into view; arrow keys go on from there.
+            const auto hits = graph_->scene()->search(filterEdit_->text());
+            if (!hits.empty() && hits.front()->address()) {
+                selectDevice(*hits.front()->address());
+                graph_->view()->setFocus();
+            }
+            return;
+        }
         view_->setFocus();
         if (!view_->currentIndex().isValid() && filter_->rowCount() > 0)
             view_->setCurrentIndex(filter_->index(0, 0, filter_->index(0, 0)));
@@ -68,15 +84,35 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     connect(filter_, &QAbstractItemModel::layoutChanged, this, spanGroups);
     connect(filter_, &QAbstractItemModel::rowsInserted, this, spanGroups);
 
+    views_->addTab(graph_, tr("&Graph"));
+    views_->addTab(view_, tr("&Table"));
+    views_->setDocumentMode(true);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins({});
     leftLayout->addWidget(filterEdit_);
-    leftLayout->addWidget(view_, 1);
+    leftLayout->addWidget(views_, 1);
+
+    side_->addTab(details_, tr("&Inspector"));
+    side_->addTab(plan_, tr("&Plan"));
+    side_->setDocumentMode(true);
+
+    // One selection for both views: the graph's card and the table's row show the same device.
+    connect(graph_, &GraphPanel::deviceSelected, this, [this](const QString& address) {
+        if (auto b = Bdf::parse(address.toStdString())) selectDevice(*b);
+    });
+    connect(graph_, &GraphPanel::layoutShown, this, [this] {
+        graph_->scene()->search(filterEdit_->text());
+        graph_->scene()->setChosen(plan_->chosen());
+    });
+    connect(plan_, &PlanPanel::planChanged, this, [this](const AttachPlan* plan) {
+        graph_->setPlan(plan);
+        graph_->scene()->setChosen(plan_->chosen());
+    });
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
-    splitter->addWidget(details_);
+    splitter->addWidget(side_);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -122,6 +158,21 @@ void MainWindow::createActions() {
         filterEdit_->selectAll();
     });
     addAction(find);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* showGraph = viewMenu->addAction(tr("&Graph"), this, [this] { views_->setCurrentWidget(graph_); });
+    showGraph->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
+    auto* showTable = viewMenu->addAction(tr("&Table"), this, [this] { views_->setCurrentWidget(view_); });
+    showTable->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    viewMenu->addSeparator();
+    viewMenu->addAction(graph_->fitAction());
+    viewMenu->addAction(graph_->hideBridgesAction());
+    viewMenu->addAction(graph_->everyVfAction());
+
+    auto* planMenu = menuBar()->addMenu(tr("&Plan"));
+    auto* add = planMenu->addAction(tr("&Add Selected Device to Plan"), this, [this] { addSelectedToPlan(); });
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    planMenu->addAction(tr("&Clear Plan"), this, [this] { plan_->clearDevices(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* aboutAction = help->addAction(QIcon::fromTheme(u"help-about"_s), tr("&About Isola"), this, &MainWindow::about);
@@ -189,6 +240,8 @@ void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
     details_->clear();
     model_->setTopology(std::move(topology));
     const auto& t = model_->topology();
+    plan_->setTopology(&t);
+    graph_->setTopology(&t);
 
     // Groups start collapsed on big hosts (thousands of VFs) and open on ordinary desktops.
     if (t.devices().size() <= 200) view_->expandAll();
@@ -259,9 +312,25 @@ void MainWindow::updateDetails(const QModelIndex& current) {
     const auto* device = model_->device(filter_->mapToSource(current));
     if (!device) {
         details_->clear();
+        graph_->scene()->selectDevice(std::nullopt);
         return;
     }
     details_->showDevice(model_->topology(), device->address);
+    graph_->scene()->selectDevice(device->address);
+    graph_->view()->centreOnSelection();
+}
+
+std::optional<Bdf> MainWindow::selectedDevice() const { return details_->shownDevice(); }
+
+bool MainWindow::addSelectedToPlan() {
+    const auto device = selectedDevice();
+    if (!device) {
+        statusBar()->showMessage(tr("Select a device first, in the graph or the table."), 4000);
+        return false;
+    }
+    const bool added = plan_->addDevice(*device);
+    side_->setCurrentWidget(plan_);
+    return added;
 }
 
 bool MainWindow::selectDevice(const Bdf& address) {

@@ -1,5 +1,6 @@
-// Isola's main window: the device table grouped by IOMMU group (left), the selected device's
-// facts (right), banners for demo hosts and hosts without IOMMU groups, and the File/Help menus.
+// Isola's main window: the graph of the PCI tree and its IOMMU groups and the device table grouped
+// by group (left, two views of one model with one selection), the inspector and the plan (right),
+// banners for demo hosts and hosts without IOMMU groups, and the File/View/Plan/Help menus.
 // Loading runs on a worker thread through the Loader given at construction, so tests can pass a
 // topology directly and the application passes load_topology().
 #pragma once
@@ -8,19 +9,23 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 #include "load_request.hpp"
 
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QTabWidget;
 class QTreeView;
 
 namespace isola::gui {
 
 class DeviceDetails;
 class DeviceFilterModel;
+class GraphPanel;
 class MessageBanner;
+class PlanPanel;
 class TopologyModel;
 
 class MainWindow : public QMainWindow {
@@ -46,6 +51,14 @@ public:
     [[nodiscard]] DeviceDetails* details() const { return details_; }
     [[nodiscard]] MessageBanner* sourceBanner() const { return sourceBanner_; }
     [[nodiscard]] MessageBanner* iommuBanner() const { return iommuBanner_; }
+    [[nodiscard]] GraphPanel* graph() const { return graph_; }
+    [[nodiscard]] PlanPanel* planPanel() const { return plan_; }
+    [[nodiscard]] QTabWidget* views() const { return views_; }
+    [[nodiscard]] QTabWidget* sidePanels() const { return side_; }
+    // The device selected in either view, if any.
+    [[nodiscard]] std::optional<Bdf> selectedDevice() const;
+    // Adds the selected device to the plan and shows the plan.
+    bool addSelectedToPlan();
 
 Q_SIGNALS:
     void topologyShown();
@@ -74,6 +87,10 @@ private:
     DeviceDetails* details_;
     MessageBanner* sourceBanner_;
     MessageBanner* iommuBanner_;
+    GraphPanel* graph_;
+    PlanPanel* plan_;
+    QTabWidget* views_;
+    QTabWidget* side_;
     QLabel* summary_;
     QAction* reloadAction_ = nullptr;
     QAction* openAction_ = nullptr;

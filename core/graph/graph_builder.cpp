@@ -61,7 +61,16 @@ void declare_attributes(Agraph_t* g) {
 }
 
 void style_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, bool clusters_drawn) {
-    graphviz::set_html(root, n, "label", html_label(node.label_lines));
+    if (node.badges.empty()) {
+        graphviz::set_html(root, n, "label", html_label(node.label_lines));
+    } else {
+        // The badges' line is in the label, so dot makes the box tall and wide enough for them.
+        std::vector<std::string> lines = node.label_lines;
+        std::string badges;
+        for (DeviceBadge b : node.badges) badges += (badges.empty() ? "" : " · ") + std::string(to_string(b));
+        lines.push_back("[" + badges + "]");
+        graphviz::set_html(root, n, "label", html_label(lines));
+    }
     switch (node.kind) {
         case GraphNodeKind::RootComplex:
             set(n, "style", "filled");

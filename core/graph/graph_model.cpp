@@ -43,7 +43,10 @@ public:
     }
 
     GraphModel build() {
-        if (options_.collapse_vfs) summaries_ = collapsible_vfs(topology_);
+        if (options_.collapse_vfs) {
+            summaries_ = collapsible_vfs(topology_);
+            std::erase_if(summaries_, [this](const auto& entry) { return options_.expanded_pfs.contains(entry.first); });
+        }
         std::map<Bdf, const Bdf*> summary_of;  // VF -> its PF's key in summaries_
         for (const auto& [pf, vfs] : summaries_)
             for (const Device* vf : vfs) summary_of[vf->address] = &pf;
@@ -52,7 +55,7 @@ public:
         for (const Device& d : topology_.devices()) {
             auto in_summary = summary_of.find(d.address);
             if (in_summary == summary_of.end()) {
-                add_device(d);
+                if (!(options_.hide_bridges && d.is_bridge())) add_device(d);
             } else if (!summary_index_.contains(*in_summary->second)) {
                 // The first VF met stands for the summary, so it lands next to its PF in node order.
                 add_summary(*in_summary->second);
@@ -89,6 +92,7 @@ private:
             .kind = d.is_bridge() ? GraphNodeKind::Bridge : GraphNodeKind::Endpoint,
             .functions = {d.address},
             .label_lines = device_label_lines(d),
+            .badges = device_badges(d),
             .group = d.iommu_group,
             .highlighted = any_highlighted(options_, std::span(&d.address, 1), {}),
         });
@@ -152,8 +156,15 @@ private:
                     continue;
                 }
             }
-            // A summary whose PF is missing hangs where its first VF would.
-            const Device& d = *topology_.find(node.functions.front());
+            // A summary whose PF is missing hangs where its first VF would; with bridges hidden,
+            // a function hangs from its nearest drawn ancestor.
+            const Device* up = topology_.find(node.functions.front());
+            while (options_.hide_bridges && up->parent && !device_index_.contains(*up->parent)) {
+                const Device* parent = topology_.find(*up->parent);
+                if (!parent || !parent->is_bridge()) break;
+                up = parent;
+            }
+            const Device& d = *up;
             if (!d.parent) {
                 if (auto it = root_index_.find(root_bus_of(d)); it != root_index_.end())
                     model_.edges.push_back({it->second, i, GraphEdgeKind::Bus});

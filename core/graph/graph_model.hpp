@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/badges.hpp"
 #include "graph/graph_options.hpp"
 #include "topology/topology.hpp"
 
@@ -25,6 +26,7 @@ struct GraphNode {
     GraphNodeKind kind = GraphNodeKind::Endpoint;
     std::vector<Bdf> functions;            // the function drawn, or every VF of a summary; none for a root complex
     std::vector<std::string> label_lines;  // plain text (not escaped); the first line is the title
+    std::vector<DeviceBadge> badges;       // a device's host use and vfio-pci; one more label line when any
     std::optional<GroupId> group;          // the cluster the node sits in
     // A summary outside any cluster is filled with its VFs' state when they all share one.
     std::optional<GroupState> fill_state;

@@ -15,6 +15,11 @@ struct GraphOptions {
     // One node per physical function's VFs ("64 × VF 8086:10ca"), as lstopo's --pci-collapse.
     // Without it a host with thousands of VFs takes dot seconds to minutes (see README).
     bool collapse_vfs = true;
+    // PFs whose VFs are drawn one by one even so (the GUI's "expand" on a summary).
+    std::set<Bdf> expanded_pfs;
+    // Bridges (root ports, switch ports) left out: each endpoint hangs from its nearest drawn
+    // ancestor, or its root complex. The groups then show only what a VM could be given.
+    bool hide_bridges = false;
     // Colour of each IOMMU group, computed by the caller (plan / review). A group missing here is
     // HostOnly, or NoIommu when the topology marks it as a VFIO no-IOMMU group.
     std::map<GroupId, GroupState> states;

@@ -234,4 +234,36 @@ std::string describe_serves(const HostImpact& i) {
 
 std::string describe(const HostImpact& i) { return i.device.str() + " " + describe_serves(i); }
 
+std::string describe_plan_heading(const AttachRequest& request) {
+    std::string selected;
+    for (const auto& b : request.devices) selected += (selected.empty() ? "" : ", ") + b.str();
+    // TRANSLATORS: {0} PCI addresses, {1} a VM's name, {2} legacy or iommufd.
+    return say("Plan: assign {0} to \"{1}\" ({2} backend)", selected, request.vm, to_string(request.backend));
+}
+
+std::string describe_action(const DeviceAction& a) {
+    const bool known = static_cast<bool>(a.from_driver);
+    const std::string driver = a.from_driver.value_or("");
+    switch (a.kind) {
+        case ActionKind::BindVfio:
+            if (!known) return say("is bound to vfio-pci (the driver it has now is not known)");
+            if (driver.empty()) return say("is bound to vfio-pci (it has no driver now)");
+            // TRANSLATORS: {} the host driver the device leaves.
+            return say("moves from {} to vfio-pci", driver);
+        case ActionKind::RemoveVfsThenBind:
+            // TRANSLATORS: {} the host driver the device leaves; sriov_numvfs is a sysfs file.
+            return say("has its VFs removed (sriov_numvfs 0), then moves from {} to vfio-pci",
+                       known && !driver.empty() ? driver : say("its driver"));
+        case ActionKind::AlreadyVfio: return say("is on vfio-pci already");
+        case ActionKind::KeepUnbound: return say("stays without a driver: VFIO can use it as it is");
+        case ActionKind::KeepStub: return say("stays on pci-stub: the group is viable, but the VM cannot use this function");
+        case ActionKind::KeepBridge:
+            if (known && !driver.empty())
+                // TRANSLATORS: {} the bridge's driver, usually pcieport.
+                return say("stays on {}: VFIO leaves a bridge to the host", driver);
+            return say("stays as it is: VFIO leaves a bridge to the host");
+    }
+    return {};
+}
+
 }  // namespace isola

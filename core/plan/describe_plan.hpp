@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "plan/attach_plan.hpp"
 #include "plan/host_impact.hpp"
 #include "plan/refusal.hpp"
 
@@ -20,5 +21,11 @@ std::string describe_remedy(const Refusal& refusal);
 std::string describe_serves(const HostImpact& impact);
 // "<device> <phrase>".
 std::string describe(const HostImpact& impact);
+
+// "Plan: assign 0000:01:00.0 to \"win11\" (legacy backend)".
+std::string describe_plan_heading(const AttachRequest& request);
+// What the plan does with one device, completing "<device> ...": "moves from nouveau to
+// vfio-pci", "is on vfio-pci already", "stays on pcieport: VFIO leaves a bridge to the host".
+std::string describe_action(const DeviceAction& action);
 
 }  // namespace isola

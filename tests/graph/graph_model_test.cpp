@@ -119,3 +119,42 @@ TEST(GraphModel, ListingWithoutTreeHasGroupsButNoEdges) {
     EXPECT_EQ(m.label_lines, (std::vector<std::string>{
                                  "pasted.txt", "Bus tree not known in this source: IOMMU groups shown without connections"}));
 }
+
+TEST(GraphModel, ExpandsTheVfsOfOnePfOnRequest) {
+    GraphModel m = build_graph_model(pf_with_vfs(8), GraphOptions{.expanded_pfs = {*Bdf::parse("0000:3b:00.0")}});
+    EXPECT_EQ(m.nodes.size(), 3u + 8u);
+    EXPECT_EQ(std::ranges::count(m.nodes, GraphNodeKind::VfSummary, &GraphNode::kind), 0);
+}
+
+// With bridges hidden, the switch's endpoints hang from the root complex; their groups stay.
+TEST(GraphModel, HiddenBridgesLeaveEndpointsOnTheirRootComplex) {
+    GraphModel m = build_graph_model(pcie_switch(), GraphOptions{.hide_bridges = true});
+    ASSERT_EQ(m.nodes.size(), 3u);  // root complex, NVMe, NIC
+    EXPECT_EQ(m.clusters.size(), 2u);
+    ASSERT_EQ(m.edges.size(), 2u);
+    for (const GraphEdge& e : m.edges) EXPECT_EQ(m.nodes[e.from].kind, GraphNodeKind::RootComplex);
+}
+
+TEST(GraphBadges, SayWhatTheHostUsesADeviceForMostCriticalFirst) {
+    Device nic{.address = *Bdf::parse("0000:03:00.0")};
+    nic.driver = Fact<std::string>::known("igb");
+    nic.usage = DeviceUsage::none();
+    EXPECT_TRUE(device_badges(nic).empty());
+    nic.usage.net = Fact<std::vector<NetInterface>>::known({{.name = "enp3s0", .operstate = "up"}});
+    EXPECT_EQ(device_badges(nic), std::vector<DeviceBadge>{DeviceBadge::InterfaceUp});
+    nic.usage.net = Fact<std::vector<NetInterface>>::known({{.name = "enp3s0", .operstate = "up", .default_route_v4 = true}});
+    EXPECT_EQ(device_badges(nic), std::vector<DeviceBadge>{DeviceBadge::DefaultRoute});
+    EXPECT_TRUE(badge_is_critical(DeviceBadge::DefaultRoute));
+
+    Device nvme{.address = *Bdf::parse("0000:04:00.0")};
+    nvme.driver = Fact<std::string>::known("vfio-pci");
+    BlockDevice disk{.name = "nvme0n1"};
+    disk.partitions.push_back({.name = "nvme0n1p2", .mountpoints = {"/"}, .holds_root = true});
+    disk.holders.push_back({.kind = BlockHolder::Kind::DeviceMapper, .name = "dm-0", .swap = true});
+    nvme.usage.block = Fact<std::vector<BlockDevice>>::known({disk});
+    EXPECT_EQ(device_badges(nvme), (std::vector<DeviceBadge>{DeviceBadge::RootFilesystem, DeviceBadge::Swap,
+                                                             DeviceBadge::Stacked, DeviceBadge::Vfio}));
+    EXPECT_EQ(to_string(DeviceBadge::RootFilesystem), "/");
+    EXPECT_FALSE(badge_is_critical(DeviceBadge::Vfio));
+}
+

@@ -74,4 +74,31 @@ Topology sample_topology(bool with_groups) {
     return Topology(source, host, std::move(devices), std::move(groups), {});
 }
 
+Topology sriov_topology(std::size_t vfs) {
+    std::vector<Device> devices;
+    devices.push_back(device(kSriovPort, 0x8086, 0xa70d, "Intel Corporation", "Raptor Lake PCIe Root Port", 0x0604,
+                             "PCI bridge", 2, "pcieport"));
+    auto pf = device(kPf, 0x8086, 0x10fb, "Intel Corporation", "82599ES 10-Gigabit SFI/SFP+", 0x0200,
+                     "Ethernet controller", 30, "ixgbe");
+    pf.parent = kSriovPort;
+    pf.sriov.num_vfs = Fact<int>::known(static_cast<int>(vfs));
+    pf.sriov.total_vfs = Fact<int>::known(64);
+    devices.push_back(pf);
+    std::vector<IommuGroup> groups{{2, Fact<std::string>::known("DMA"), {}, false}, {30, Fact<std::string>::known("DMA"), {}, false}};
+    for (std::size_t i = 0; i < vfs; ++i) {
+        const Bdf address{0, 0x3b, static_cast<std::uint8_t>(0x10 + i / 8), static_cast<std::uint8_t>(i % 8)};
+        const GroupId group = static_cast<GroupId>(40 + i);
+        auto vf = device(address, 0x8086, 0x10ed, "Intel Corporation", "82599 Ethernet Controller Virtual Function",
+                         0x0200, "Ethernet controller", group, i < 2 ? "vfio-pci" : "ixgbevf");
+        vf.parent = kSriovPort;
+        vf.sriov.physfn = kPf;
+        devices.push_back(vf);
+        groups.push_back({group, Fact<std::string>::known("DMA"), {}, false});
+    }
+    HostFacts host;
+    host.hostname = Fact<std::string>::known("sriovbox");
+    Source source{SourceKind::LiveHost, "/", "", "2025-01-01T00:00:00Z", true};
+    return Topology(source, host, std::move(devices), std::move(groups), {});
+}
+
 }  // namespace isola::gui::test

@@ -12,6 +12,7 @@
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
 #include "main_window.hpp"
+#include <QTabWidget>
 #include "message_banner.hpp"
 #include "sample_topology.hpp"
 #include "topology_model.hpp"
@@ -72,7 +73,8 @@ private Q_SLOTS:
         QTest::keyClick(window.deviceView(), Qt::Key_Down);
         QCOMPARE(window.details()->shownDevice(), std::nullopt);
 
-        // Ctrl+F focuses the filter; Return hands the first hit to the table.
+        // Ctrl+F focuses the filter; Return hands the first hit to the table (when it is the view shown).
+        window.views()->setCurrentWidget(window.deviceView());
         QTest::keySequence(&window, QKeySequence::Find);
         QVERIFY(window.filterEdit()->hasFocus());
         window.deviceView()->setCurrentIndex({});

@@ -12,6 +12,7 @@
 #include "device_details.hpp"
 #include "load_topology.hpp"
 #include "main_window.hpp"
+#include <QTabWidget>
 #include "message_banner.hpp"
 #include "sample_topology.hpp"
 #include "text/message.hpp"
@@ -48,7 +49,9 @@ void verify_french_window() {
     MainWindow window([](const LoadRequest&) -> LoadResult { return std::unexpected(QString()); });
     window.showTopology(test::sample_topology(), {LoadRequest::Kind::Demo, {}, u"intel-z97-haswell"_s});
     QCOMPARE(window.windowTitle(), u"Hôte de démonstration intel-z97-haswell"_s);
-    QCOMPARE(menu_titles(window), (QStringList{u"&Fichier"_s, u"&Aide"_s}));
+    QCOMPARE(menu_titles(window), (QStringList{u"&Fichier"_s, u"&Affichage"_s, u"&Plan"_s, u"&Aide"_s}));
+    QCOMPARE(window.views()->tabText(0), u"&Graphe"_s);
+    QCOMPARE(window.sidePanels()->tabText(0), u"&Inspecteur"_s);
     // French typography: a non-breaking space (U+00A0) before the colon.
     QCOMPARE(window.sourceBanner()->text(), u"Hôte de démonstration\u00a0: intel-z97-haswell — pas cette machine"_s);
     QVERIFY(window.selectDevice(test::kNic));

@@ -1,0 +1,188 @@
+#include "plan_panel.hpp"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+#include "plan/describe_plan.hpp"
+
+using namespace Qt::StringLiterals;
+
+namespace isola::gui {
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString esc(const std::string& s) { return qs(s).toHtmlEscaped(); }
+
+// The name used while the person has not typed one: the sentences need a VM to speak of.
+constexpr const char* kUnnamedVm = "vm";
+
+}  // namespace
+
+PlanPanel::PlanPanel(QWidget* parent)
+    : QWidget(parent), vm_(new QLineEdit), backend_(new QComboBox), list_(new QListWidget),
+      remove_(new QPushButton(tr("Remove"))), clear_(new QPushButton(tr("Clear"))), hint_(new QLabel),
+      text_(new QTextBrowser) {
+    vm_->setPlaceholderText(tr("e.g. win11"));
+    vm_->setAccessibleName(tr("VM name"));
+    // The names libvirt and the helper accept (letters, digits, . _ + -, not starting with -).
+    vm_->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z0-9._+][A-Za-z0-9._+-]{0,63}"_s), vm_));
+    backend_->addItem(tr("legacy (VFIO container)"), static_cast<int>(Backend::LegacyContainer));
+    backend_->addItem(tr("iommufd"), static_cast<int>(Backend::Iommufd));
+    backend_->setAccessibleName(tr("VFIO backend"));
+    list_->setAccessibleName(tr("Devices chosen for the VM"));
+    list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    hint_->setWordWrap(true);
+    hint_->setForegroundRole(QPalette::PlaceholderText);
+    text_->setAccessibleName(tr("The plan"));
+    text_->setOpenLinks(false);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&VM name:"), vm_);
+    form->addRow(tr("&Backend:"), backend_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(remove_);
+    buttons->addWidget(clear_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Devices for the VM:")));
+    layout->addWidget(list_, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(hint_);
+    layout->addWidget(text_, 3);
+
+    connect(vm_, &QLineEdit::textChanged, this, [this] { replan(); });
+    connect(backend_, &QComboBox::currentIndexChanged, this, [this] { replan(); });
+    connect(remove_, &QPushButton::clicked, this, [this] {
+        for (QListWidgetItem* item : list_->selectedItems())
+            if (auto b = Bdf::parse(item->data(Qt::UserRole).toString().toStdString())) chosen_.erase(*b);
+        rebuildList();
+        replan();
+    });
+    connect(clear_, &QPushButton::clicked, this, &PlanPanel::clearDevices);
+    replan();
+}
+
+void PlanPanel::setTopology(const Topology* topology) {
+    topology_ = topology;
+    chosen_.clear();
+    rebuildList();
+    replan();
+}
+
+bool PlanPanel::addDevice(const Bdf& device) {
+    if (!topology_ || !topology_->find(device) || !chosen_.insert(device).second) return false;
+    rebuildList();
+    replan();
+    return true;
+}
+
+bool PlanPanel::removeDevice(const Bdf& device) {
+    if (!chosen_.erase(device)) return false;
+    rebuildList();
+    replan();
+    return true;
+}
+
+void PlanPanel::clearDevices() {
+    chosen_.clear();
+    rebuildList();
+    replan();
+}
+
+void PlanPanel::setVmName(const QString& name) { vm_->setText(name); }
+
+void PlanPanel::setBackend(Backend backend) { backend_->setCurrentIndex(backend_->findData(static_cast<int>(backend))); }
+
+void PlanPanel::rebuildList() {
+    list_->clear();
+    for (const Bdf& b : chosen_) {
+        const Device* d = topology_ ? topology_->find(b) : nullptr;
+        auto* item = new QListWidgetItem(qs(b.str()) + (d ? u"  "_s + qs(d->display_name()) : QString()), list_);
+        item->setData(Qt::UserRole, qs(b.str()));
+    }
+    remove_->setEnabled(!chosen_.empty());
+    clear_->setEnabled(!chosen_.empty());
+}
+
+void PlanPanel::replan() {
+    if (!topology_ || chosen_.empty()) {
+        plan_.reset();
+        hint_->setText(tr("Choose a device in the graph or the table and add it to the plan (Ctrl+Return): Isola "
+                          "shows everything its IOMMU group takes along, before anything changes."));
+        text_->clear();
+        Q_EMIT planChanged(nullptr);
+        return;
+    }
+    AttachRequest request{.devices = {chosen_.begin(), chosen_.end()},
+                          .vm = vm_->text().isEmpty() ? std::string(kUnnamedVm) : vm_->text().toStdString(),
+                          .backend = static_cast<Backend>(backend_->currentData().toInt())};
+    plan_ = plan_attach(*topology_, request);
+    hint_->setText(vm_->text().isEmpty() ? tr("Name the VM: the plan speaks of it as \"%1\" until you do.").arg(QLatin1String(kUnnamedVm))
+                                         : QString());
+    hint_->setVisible(!hint_->text().isEmpty());
+    text_->setHtml(planHtml());
+    Q_EMIT planChanged(&*plan_);
+}
+
+QString PlanPanel::planHtml() const {
+    if (!plan_ || !topology_) return {};
+    const AttachPlan& plan = *plan_;
+    QString html = u"<p><b>"_s + esc(describe_plan_heading(plan.request)) + u"</b></p>"_s;
+    if (plan.refused())
+        html += u"<p style=\"color:#c0392b\"><b>"_s + tr("Refused: nothing would be changed.").toHtmlEscaped() + u"</b></p>"_s;
+    else if (plan.needs_confirmation())
+        html += u"<p style=\"color:#c77d00\"><b>"_s + tr("Needs your confirmation before it can be applied.").toHtmlEscaped() +
+                u"</b></p>"_s;
+    else
+        html += u"<p style=\"color:#3f8f3a\"><b>"_s + tr("Ready to apply: nothing here needs your confirmation.").toHtmlEscaped() +
+                u"</b></p>"_s;
+    auto list = [&html](const QString& title, const QStringList& items) {
+        if (items.isEmpty()) return;
+        html += u"<p><b>"_s + title.toHtmlEscaped() + u"</b></p><ul>"_s;
+        for (const QString& i : items) html += u"<li>"_s + i + u"</li>"_s;
+        html += u"</ul>"_s;
+    };
+    QStringList refusals;
+    for (const auto& r : plan.refusals) {
+        QString item = esc(describe(r));
+        if (const std::string remedy = describe_remedy(r); !remedy.empty())
+            item += u"<br/><i>"_s + tr("What to do: %1").arg(qs(remedy)).toHtmlEscaped() + u"</i>"_s;
+        refusals << item;
+    }
+    list(tr("Refused"), refusals);
+    QStringList confirm, notes;
+    for (const auto& i : plan.impacts) (i.severity == Severity::Confirm ? confirm : notes) << esc(describe(i));
+    list(tr("Needs confirmation"), confirm);
+    for (GroupId g : plan.groups) {
+        QStringList devices;
+        for (const auto& a : plan.actions) {
+            const Device* d = topology_->find(a.device);
+            if (!d || d->iommu_group != g) continue;
+            devices << u"<b>"_s + esc(a.device.str()) + u"</b> "_s + esc(d->display_name()) + u" — "_s + esc(describe_action(a)) +
+                           (a.selected ? QString() : u" <i>("_s + tr("taken along by its group").toHtmlEscaped() + u")</i>"_s);
+        }
+        list(tr("IOMMU group %1").arg(g), devices);
+    }
+    list(tr("Notes"), notes);
+    html += u"<p style=\"color:gray\">"_s + tr("Fingerprint %1").arg(qs(plan.fingerprint)).toHtmlEscaped() + u"</p>"_s;
+    return html;
+}
+
+QString PlanPanel::planText() const {
+    QTextDocument doc;
+    doc.setHtml(planHtml());
+    return doc.toPlainText();
+}
+
+}  // namespace isola::gui

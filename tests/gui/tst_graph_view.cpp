@@ -1,0 +1,270 @@
+// The graph view and plan mode of the main window over hand-built topologies: one card per shown
+// node and one box per group, hovering tints the group-mates, one selection for graph and table,
+// search dims the others, bridges hidden and VFs collapsed and expanded on request, and a plan's
+// sentences (core's) with its whole-group effect in the graph. Also writes screenshots of the
+// scene, light and dark, at 200 % (HiDPI) into the build tree for people to look at.
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QtTest>
+
+#include "app_translator.hpp"
+#include "dark_palette.hpp"
+#include "device_details.hpp"
+#include "device_filter_model.hpp"
+#include "graph/graph_layout.hpp"
+#include "graph/plan_overlay.hpp"
+#include "graph_items.hpp"
+#include "graph_panel.hpp"
+#include "graph_scene.hpp"
+#include "graph_view.hpp"
+#include "main_window.hpp"
+#include "plan_panel.hpp"
+#include "sample_topology.hpp"
+#include "topology_model.hpp"
+
+using namespace Qt::StringLiterals;
+using namespace isola;
+using namespace isola::gui;
+
+namespace {
+
+LoadResult no_loader(const LoadRequest&) { return std::unexpected(u"no loader in this test"_s); }
+const LoadRequest kLiveHost{};
+
+// Shows `topology` and waits until its graph is laid out and drawn.
+bool show_and_wait(MainWindow& window, Topology topology) {
+    QSignalSpy shown(window.graph(), &GraphPanel::layoutShown);
+    window.showTopology(std::move(topology), kLiveHost);
+    return shown.wait(20000) || !shown.isEmpty();
+}
+
+bool wait_for_layout(MainWindow& window) {
+    QSignalSpy shown(window.graph(), &GraphPanel::layoutShown);
+    return shown.wait(20000);
+}
+
+DeviceCardItem* card(MainWindow& w, const Bdf& b) { return w.graph()->scene()->cardFor(b); }
+
+// The scene drawn at `scale` device pixels per point, as a 200 % screen shows it.
+QImage render_scene(GraphScene* scene, double scale, const QPalette& palette) {
+    const QRectF r = scene->sceneRect();
+    QImage image((r.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette.color(QPalette::Window));
+    QPainter p(&image);
+    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene->render(&p, QRectF(QPointF(0, 0), r.size() * scale), r);
+    return image;
+}
+
+}  // namespace
+
+class GraphViewTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { install_translators(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void oneCardPerNodeAndOneBoxPerGroup() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        const Topology t = test::sample_topology();
+        const auto layout = layout_graph(t, graph_options_for(t));
+        QVERIFY(layout.has_value());
+        auto* scene = window.graph()->scene();
+        QCOMPARE(scene->cards().size(), layout->nodes.size());
+        // Every function, and a root complex for each bus whose functions have no parent bridge
+        // (00, and 03 to 07: the sample leaves those devices' upstream ports out).
+        QCOMPARE(scene->cards().size(), t.devices().size() + 6);
+        QCOMPARE(scene->clusters().size(), t.groups().size());
+        // The GPU's card says what it is, where, on which driver, and what the host uses it for.
+        auto* gpu = card(window, test::kGpu);
+        QVERIFY(gpu);
+        QCOMPARE(gpu->text().title, u"AMD Navi 31 [Radeon RX 7900 XT]"_s);
+        QCOMPARE(gpu->text().subtitle, u"0000:01:00.0 · 1002:744c"_s);
+        QCOMPARE(gpu->text().driver, u"amdgpu"_s);
+        QCOMPARE(gpu->text().badges.size(), 1u);
+        QCOMPARE(gpu->text().badges[0].text, u"console"_s);
+        QVERIFY(gpu->text().badges[0].critical);
+        QCOMPARE(card(window, test::kNic)->text().badges[0].text, u"default route"_s);
+        QCOMPARE(card(window, test::kNvme)->text().badges[0].text, u"/"_s);
+        QCOMPARE(card(window, test::kUsb)->text().badges[0].text, u"keyboard"_s);
+        QCOMPARE(card(window, test::kRootPort)->text().subtitle, u"0000:00:01.0 · bridge"_s);
+        QCOMPARE(card(window, test::kUnknownDriver)->text().driver, u"driver unknown"_s);
+        QCOMPARE(card(window, test::kUnnamed)->text().driver, u"no driver"_s);
+        // Each card lies inside its group's box.
+        for (auto* c : scene->cards()) {
+            if (!c->node().group) continue;
+            auto* box = scene->clusterFor(*c->node().group);
+            QVERIFY(box);
+            QVERIFY(box->boundingRect().contains(c->boundingRect().adjusted(3, 3, -3, -3)));
+        }
+        QCOMPARE(window.graph()->view()->legend()->entries(),
+                 (QStringList{u"viable: free for VFIO"_s, u"mixed: partly on vfio-pci"_s, u"in use by the host"_s,
+                              u"on host drivers"_s, u"in the plan"_s, u"no-IOMMU: no isolation"_s}));
+    }
+
+    void hoveringACardTintsItsGroupMates() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        auto* gpu = card(window, test::kGpu);
+        Q_EMIT gpu->hovered(gpu, true);
+        QVERIFY(card(window, test::kGpuAudio)->mateHighlight());
+        QVERIFY(card(window, test::kRootPort)->mateHighlight());  // group 1 too
+        QVERIFY(!card(window, test::kNic)->mateHighlight());
+        QVERIFY(window.graph()->scene()->clusterFor(1)->mateHighlight());
+        QVERIFY(!window.graph()->scene()->clusterFor(14)->mateHighlight());
+        Q_EMIT gpu->hovered(gpu, false);
+        QVERIFY(!card(window, test::kGpuAudio)->mateHighlight());
+    }
+
+    void graphAndTableShareOneSelection() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        // Graph -> table and inspector.
+        card(window, test::kNic)->setSelected(true);
+        QCOMPARE(window.details()->shownDevice(), test::kNic);
+        const QModelIndex current = window.deviceView()->currentIndex();
+        QCOMPARE(window.topologyModel()->device(window.filterModel()->mapToSource(current))->address, test::kNic);
+        // Table -> graph.
+        QVERIFY(window.selectDevice(test::kNvme));
+        QCOMPARE(window.graph()->scene()->selectedDevice(), test::kNvme);
+        QVERIFY(card(window, test::kNvme)->isSelected());
+        QVERIFY(!card(window, test::kNic)->isSelected());
+    }
+
+    void arrowKeysMoveTheSelectionBetweenCards() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        auto* view = window.graph()->view();
+        QVERIFY(view->moveSelection(Qt::Key_Down));  // nothing selected: the first card
+        const auto first = window.graph()->scene()->selectedDevice();
+        QVERIFY(first.has_value());
+        int moved = 0;
+        for (int key : {Qt::Key_Down, Qt::Key_Right, Qt::Key_Left, Qt::Key_Up})
+            if (view->moveSelection(key)) ++moved;
+        QVERIFY(moved >= 2);
+        QCOMPARE(window.details()->shownDevice(), window.graph()->scene()->selectedDevice());
+    }
+
+    void searchDimsEveryCardThatDoesNotMatch() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        window.filterEdit()->setText(u"1002:"_s);  // AMD's vendor ID: the GPU and its audio function
+        QVERIFY(!card(window, test::kGpu)->dimmed());
+        QVERIFY(!card(window, test::kGpuAudio)->dimmed());
+        QVERIFY(card(window, test::kNic)->dimmed());
+        window.filterEdit()->setText(u"IGC"_s);  // a driver, any case
+        QVERIFY(!card(window, test::kNic)->dimmed());
+        QVERIFY(card(window, test::kGpu)->dimmed());
+        // Return in the find line selects the first hit in the graph, and the inspector follows.
+        Q_EMIT window.filterEdit()->returnPressed();
+        QCOMPARE(window.graph()->scene()->selectedDevice(), test::kNic);
+        QCOMPARE(window.details()->shownDevice(), test::kNic);
+        window.filterEdit()->clear();
+        for (auto* c : window.graph()->scene()->cards()) QVERIFY(!c->dimmed());
+    }
+
+    void bridgesHideAndVfsCollapseAndExpand() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sriov_topology(16)));
+        auto* scene = window.graph()->scene();
+        // Root complex, root port, PF, one summary of 16 VFs.
+        QCOMPARE(scene->cards().size(), 4u);
+        auto* summary = card(window, Bdf{0, 0x3b, 0x10, 0});
+        QVERIFY(summary);
+        QCOMPARE(summary->node().kind, GraphNodeKind::VfSummary);
+        QCOMPARE(summary->text().title, u"16 virtual functions"_s);
+        QCOMPARE(summary->text().driver, u"drivers: ixgbevf 14, vfio-pci 2"_s);
+        QCOMPARE(card(window, Bdf{0, 0x3b, 0x11, 7}), summary);  // every VF is on the summary
+
+        window.graph()->setHideBridges(true);
+        QVERIFY(wait_for_layout(window));
+        QCOMPARE(scene->cards().size(), 3u);
+        QVERIFY(!card(window, test::kSriovPort));
+
+        window.graph()->expandVfsOf(test::kPf);  // what a double click on the summary does
+        QVERIFY(wait_for_layout(window));
+        QCOMPARE(scene->cards().size(), 2u + 16u);
+        QVERIFY(card(window, Bdf{0, 0x3b, 0x11, 7}) != card(window, Bdf{0, 0x3b, 0x10, 0}));
+        QCOMPARE(scene->clusters().size(), 1u + 16u);
+    }
+
+    void theSelectionSurvivesARelayout() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QVERIFY(window.selectDevice(test::kGpu));
+        window.graph()->setHideBridges(true);
+        QVERIFY(wait_for_layout(window));
+        QCOMPARE(window.graph()->scene()->selectedDevice(), test::kGpu);
+        QVERIFY(card(window, test::kGpu)->isSelected());
+    }
+
+    void aPlanShowsCoresSentencesAndItsWholeGroupEffect() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QVERIFY(window.selectDevice(test::kGpu));
+        QVERIFY(window.addSelectedToPlan());
+        QCOMPARE(window.sidePanels()->currentWidget(), window.planPanel());
+        window.planPanel()->setVmName(u"win11"_s);
+        QVERIFY(wait_for_layout(window));
+        const QString text = window.planPanel()->planText();
+        QVERIFY2(text.startsWith(u"Plan: assign 0000:01:00.0 to \"win11\" (legacy backend)\n"_s), qPrintable(text));
+        // The console GPU is refused, with core's sentence and remedy.
+        QVERIFY2(text.contains(u"Refused: nothing would be changed."_s), qPrintable(text));
+        QVERIFY2(text.contains(u"cannot assign 0000:01:00.0 to \"win11\""_s), qPrintable(text));
+        QVERIFY2(text.contains(u"What to do: "_s), qPrintable(text));
+        // Every member of the group, with what happens to it; the audio function comes along.
+        QVERIFY2(text.contains(u"0000:01:00.1 AMD Navi 31 HDMI/DP Audio — moves from snd_hda_intel to vfio-pci (taken along by its group)"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"0000:00:01.0 Intel Corporation Raptor Lake PCIe Root Port — stays on pcieport: VFIO leaves a bridge to the host"_s),
+                 qPrintable(text));
+        // The graph: the GPU outlined as chosen, its group in the plan's colour and highlighted.
+        QVERIFY(card(window, test::kGpu)->chosen());
+        QVERIFY(!card(window, test::kGpuAudio)->chosen());
+        QCOMPARE(window.graph()->scene()->clusterFor(1)->state(), GroupState::Assigned);
+        QCOMPARE(window.graph()->scene()->clusterFor(14)->state() == GroupState::Assigned, false);
+
+        // A device that can go: the unnamed one in group 17 shares it with the Realtek NIC.
+        window.planPanel()->clearDevices();
+        QVERIFY(wait_for_layout(window));
+        QVERIFY(!card(window, test::kGpu)->chosen());
+        QVERIFY(window.planPanel()->addDevice(test::kUnnamed));
+        QVERIFY(wait_for_layout(window));
+        QVERIFY(!window.planPanel()->planText().contains(u"Refused"_s));
+        QVERIFY(!window.planPanel()->addDevice(Bdf{0, 0x42, 0, 0}));  // not on this host
+    }
+
+    void scenesAreWrittenAsScreenshotsLightAndDarkAtTwoHundredPercent() {
+        const QString dir = QDir::currentPath() + u"/screenshots"_s;
+        QDir().mkpath(dir);
+        const QPalette light = QApplication::palette();
+        for (bool dark : {false, true}) {
+            // As isola --dark does it: the application's palette, which every widget and the scene follow.
+            QApplication::setPalette(dark ? dark_palette() : light);
+            MainWindow window(no_loader);
+            QVERIFY(show_and_wait(window, test::sample_topology()));
+            QVERIFY(window.selectDevice(test::kGpu));
+            window.addSelectedToPlan();
+            QVERIFY(wait_for_layout(window));
+            const QImage image = render_scene(window.graph()->scene(), 2.0, window.palette());
+            QVERIFY(image.width() > 400);
+            const QString file = dir + (dark ? u"/graph-sample-dark@2x.png"_s : u"/graph-sample-light@2x.png"_s);
+            QVERIFY(image.save(file));
+            qInfo("wrote %s (%dx%d)", qPrintable(file), image.width(), image.height());
+            // The scene follows the palette: a card's background is the palette's base colour.
+            auto* unnamed = card(window, test::kUnnamed);
+            const QPointF inside = (unnamed->boundingRect().topLeft() + QPointF(12, 30) - window.graph()->scene()->sceneRect().topLeft()) * 2.0;
+            QCOMPARE(QColor(image.pixel(inside.toPoint())).lightnessF() < 0.5, dark);
+        }
+        QApplication::setPalette(light);
+    }
+};
+
+QTEST_MAIN(GraphViewTest)
+#include "tst_graph_view.moc"
