@@ -551,6 +551,14 @@
         <comment>no NUMA node</comment>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>Why are these devices in one group?</source>
+        <translation>Warum sind diese Geräte in einer Gruppe?</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s grouping</source>
+        <translation>Die Gruppierung des Kernels</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::GraphLegend</name>
@@ -783,6 +791,10 @@
     <message>
         <source>Select a device first, in the graph or the table.</source>
         <translation>Wählen Sie zuerst ein Gerät, im Graphen oder in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Isola cannot follow this host&apos;s device changes (%1); use Reload.</source>
+        <translation>Isola kann den Geräteänderungen dieses Hosts nicht folgen (%1); verwenden Sie Neu laden.</translation>
     </message>
 </context>
 <context>

@@ -551,6 +551,14 @@
         <comment>no NUMA node</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why are these devices in one group?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::GraphLegend</name>
@@ -782,6 +790,10 @@
     </message>
     <message>
         <source>Select a device first, in the graph or the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isola cannot follow this host&apos;s device changes (%1); use Reload.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

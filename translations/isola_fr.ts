@@ -551,6 +551,14 @@
         <comment>no NUMA node</comment>
         <translation>aucun</translation>
     </message>
+    <message>
+        <source>Why are these devices in one group?</source>
+        <translation>Pourquoi ces périphériques sont-ils dans un même groupe ?</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s grouping</source>
+        <translation>Le regroupement du noyau</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::GraphLegend</name>
@@ -783,6 +791,10 @@
     <message>
         <source>Select a device first, in the graph or the table.</source>
         <translation>Choisissez d’abord un périphérique, dans le graphe ou le tableau.</translation>
+    </message>
+    <message>
+        <source>Isola cannot follow this host&apos;s device changes (%1); use Reload.</source>
+        <translation>Isola ne peut pas suivre les changements de périphériques de cet hôte (%1) ; utilisez Recharger.</translation>
     </message>
 </context>
 <context>

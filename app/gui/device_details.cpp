@@ -1,6 +1,8 @@
 #include "device_details.hpp"
 
 #include <QEvent>
+
+#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -81,6 +83,11 @@ void DeviceDetails::showDevice(const Topology& topology, const Bdf& address) {
     topology_ = &topology;
     shown_ = address;
     rebuild();
+}
+
+void DeviceDetails::setExplanations(std::vector<GroupExplanation> explanations) {
+    explanations_ = std::move(explanations);
+    if (shown_) rebuild();
 }
 
 QTreeWidgetItem* DeviceDetails::row(const QString& label) const {
@@ -175,6 +182,17 @@ void DeviceDetails::rebuild() {
     addRow(iommu, tr("NUMA node"), fact_text(d->numa_node, [](int n) {
                return n < 0 ? tr("none", "no NUMA node") : QString::number(n);
            }));
+
+    // Why the group's members share it, in core's sentences: every member's reason, then whether
+    // the kernel's grouping is what its rules predict.
+    if (d->iommu_group) {
+        auto it = std::ranges::find(explanations_, *d->iommu_group, &GroupExplanation::group);
+        if (it != explanations_.end()) {
+            auto* why = addSection(tr("Why are these devices in one group?"));
+            for (const GroupReason& r : it->reasons) addRow(why, qs(r.device.str()), qs(r.sentence));
+            if (!it->prediction_note.empty()) addRow(why, tr("The kernel's grouping"), qs(it->prediction_note));
+        }
+    }
 
     auto* config = addSection(tr("Configuration"));
     addRow(config, tr("Header type"), fact_text(d->header_type, [](std::uint8_t h) {

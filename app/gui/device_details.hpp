@@ -7,6 +7,9 @@
 
 #include <optional>
 
+#include <vector>
+
+#include "explain/explain_groups.hpp"
 #include "topology/topology.hpp"
 
 class QLabel;
@@ -26,6 +29,9 @@ public:
     // `topology` must outlive the shown device (the main window's model owns it).
     void showDevice(const Topology& topology, const Bdf& address);
     void clear();
+    // Why each group's members share it (core's explain_groups()), for the "why" section; the
+    // window sets them with each topology.
+    void setExplanations(std::vector<GroupExplanation> explanations);
 
     [[nodiscard]] std::optional<Bdf> shownDevice() const { return shown_; }
     // The value text of the first row labelled `label`, for tests and accessibility checks.
@@ -42,6 +48,7 @@ private:
 
     const Topology* topology_ = nullptr;
     std::optional<Bdf> shown_;
+    std::vector<GroupExplanation> explanations_;
     QLabel* title_;
     QTreeWidget* facts_;
 };

@@ -67,8 +67,9 @@ void GraphPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void GraphPanel::setTopology(const Topology* topology) {
+void GraphPanel::setTopology(const Topology* topology, std::shared_ptr<const Topology> snapshot) {
     topology_ = topology;
+    snapshot_ = std::move(snapshot);
     overlay_ = topology ? graph_options_for(*topology) : GraphOptions{};
     expanded_.clear();
     fitNext_ = true;
@@ -101,7 +102,7 @@ void GraphPanel::relayout() {
         return;
     }
     again_ = false;
-    if (!topology_) {
+    if (!topology_ || !snapshot_) {
         scene_->clearGraph();
         return;
     }
@@ -110,9 +111,8 @@ void GraphPanel::relayout() {
     options.hide_bridges = hideBridges_->isChecked();
     options.expanded_pfs = expanded_;
     status_->setText(tr("Laying out…"));
-    // The worker gets its own copy: the window may replace its topology while dot runs.
-    watcher_.setFuture(QtConcurrent::run([topology = *topology_, options]() -> LayoutResult {
-        return layout_graph(topology, options);
+    watcher_.setFuture(QtConcurrent::run([snapshot = snapshot_, options]() -> LayoutResult {
+        return layout_graph(*snapshot, options);
     }));
     layoutTimer_.start();
 }

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <expected>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -32,8 +33,9 @@ public:
     explicit GraphPanel(QWidget* parent = nullptr);
     ~GraphPanel() override;
 
-    // The topology to draw (owned by the window's model; nullptr: nothing). Lays it out anew.
-    void setTopology(const Topology* topology);
+    // The topology to draw (owned by the window's model; nullptr: nothing) and an immutable copy
+    // of it for the worker threads (the window may replace its own while dot runs). Lays it out anew.
+    void setTopology(const Topology* topology, std::shared_ptr<const Topology> snapshot);
     // The plan whose whole-group effect the graph shows (nullptr: none). Lays it out anew.
     void setPlan(const AttachPlan* plan);
     void setHideBridges(bool hide);
@@ -71,6 +73,7 @@ private:
     QAction* everyVf_;
     QAction* fit_;
     const Topology* topology_ = nullptr;
+    std::shared_ptr<const Topology> snapshot_;
     GraphOptions overlay_;  // group states and highlights, from the plan
     std::set<Bdf> expanded_;
     QFutureWatcher<LayoutResult> watcher_;

@@ -28,6 +28,7 @@
 #include "graph_panel.hpp"
 #include "graph_scene.hpp"
 #include "graph_view.hpp"
+#include "host_watcher.hpp"
 #include "message_banner.hpp"
 #include "plan_panel.hpp"
 #include "topology_model.hpp"
@@ -40,7 +41,8 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     : QMainWindow(parent), loader_(std::move(loader)), model_(new TopologyModel(this)),
       filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
       details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
-      graph_(new GraphPanel), plan_(new PlanPanel), views_(new QTabWidget), side_(new QTabWidget), summary_(new QLabel) {
+      graph_(new GraphPanel), plan_(new PlanPanel), views_(new QTabWidget), side_(new QTabWidget),
+      hostWatcher_(new HostWatcher(this)), summary_(new QLabel) {
     filter_->setSourceModel(model_);
 
     filterEdit_->setPlaceholderText(tr("Find by address, name, vendor:device or driver (Ctrl+F)"));
@@ -133,9 +135,31 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
         resize(screen->availableSize() * 0.8);
 
     connect(&watcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadFinished);
+    connect(hostWatcher_, &HostWatcher::hostChanged, this, &MainWindow::followHost);
+    connect(&explainWatcher_, &QFutureWatcher<std::vector<GroupExplanation>>::finished, this, [this] {
+        // A newer topology started its own; this result is for an old one.
+        if (explainWatcher_.isRunning()) return;
+        details_->setExplanations(explainWatcher_.result());
+        Q_EMIT explanationsShown();
+    });
 }
 
-MainWindow::~MainWindow() { watcher_.waitForFinished(); }
+void MainWindow::followHost() {
+    if (request_.kind != LoadRequest::Kind::LiveHost) return;
+    if (watcher_.isRunning()) {
+        followAgain_ = true;
+        return;
+    }
+    following_ = true;
+    keptSelection_ = selectedDevice();
+    keptPlan_ = plan_->chosen();
+    load(request_);
+}
+
+MainWindow::~MainWindow() {
+    watcher_.waitForFinished();
+    explainWatcher_.waitForFinished();
+}
 
 void MainWindow::createActions() {
     auto* file = menuBar()->addMenu(tr("&File"));
@@ -210,6 +234,7 @@ void MainWindow::loadFinished() {
     statusBar()->clearMessage();
     auto result = watcher_.result();
     if (!result) {
+        following_ = false;
         model_->setTopology({});
         details_->clear();
         sourceBanner_->hide();
@@ -224,6 +249,10 @@ void MainWindow::loadFinished() {
         return;
     }
     showTopology(std::move(*result), request_);
+    if (followAgain_) {
+        followAgain_ = false;
+        followHost();
+    }
 }
 
 void MainWindow::setLoading(bool loading) {
@@ -241,7 +270,23 @@ void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
     model_->setTopology(std::move(topology));
     const auto& t = model_->topology();
     plan_->setTopology(&t);
-    graph_->setTopology(&t);
+    // One copy for the worker threads: the graph's layouts and the inspector's explanations.
+    snapshot_ = std::make_shared<const Topology>(t);
+    graph_->setTopology(&t, snapshot_);
+    details_->setExplanations({});
+    explainWatcher_.setFuture(QtConcurrent::run([snapshot = snapshot_] { return explain_groups(*snapshot); }));
+    if (following_) {
+        // The same host read again: the person keeps their place and their plan.
+        following_ = false;
+        for (const Bdf& b : keptPlan_) plan_->addDevice(b);
+        if (keptSelection_) selectDevice(*keptSelection_);
+    }
+    if (from.kind == LoadRequest::Kind::LiveHost) {
+        if (!hostWatcher_->start())
+            statusBar()->showMessage(tr("Isola cannot follow this host's device changes (%1); use Reload.").arg(hostWatcher_->why()), 8000);
+    } else {
+        hostWatcher_->stop();
+    }
 
     // Groups start collapsed on big hosts (thousands of VFs) and open on ordinary desktops.
     if (t.devices().size() <= 200) view_->expandAll();

@@ -9,7 +9,12 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <memory>
+#include <vector>
+
+#include "explain/explain_groups.hpp"
 #include <optional>
+#include <set>
 
 #include "load_request.hpp"
 
@@ -24,6 +29,7 @@ namespace isola::gui {
 class DeviceDetails;
 class DeviceFilterModel;
 class GraphPanel;
+class HostWatcher;
 class MessageBanner;
 class PlanPanel;
 class TopologyModel;
@@ -59,9 +65,13 @@ public:
     [[nodiscard]] std::optional<Bdf> selectedDevice() const;
     // Adds the selected device to the plan and shows the plan.
     bool addSelectedToPlan();
+    // Reads the host again, keeping the selection and the plan (what a uevent burst does).
+    void followHost();
+    [[nodiscard]] HostWatcher* hostWatcher() const { return hostWatcher_; }
 
 Q_SIGNALS:
     void topologyShown();
+    void explanationsShown();  // the inspector can say why each group is what it is
     void loadFailed(const QString& message);
 
 private:
@@ -79,6 +89,9 @@ private:
     Loader loader_;
     LoadRequest request_;
     QFutureWatcher<LoadResult> watcher_;
+    // Why each group is what it is (core's explain), worked out off the GUI thread for the inspector.
+    QFutureWatcher<std::vector<GroupExplanation>> explainWatcher_;
+    std::shared_ptr<const Topology> snapshot_;  // what the workers read; replaced with each topology
 
     TopologyModel* model_;
     DeviceFilterModel* filter_;
@@ -91,7 +104,13 @@ private:
     PlanPanel* plan_;
     QTabWidget* views_;
     QTabWidget* side_;
+    HostWatcher* hostWatcher_;
     QLabel* summary_;
+    // While following the host: what to restore once the new topology is shown.
+    bool following_ = false;
+    bool followAgain_ = false;  // another burst came while reading
+    std::optional<Bdf> keptSelection_;
+    std::set<Bdf> keptPlan_;
     QAction* reloadAction_ = nullptr;
     QAction* openAction_ = nullptr;
 };

@@ -13,7 +13,17 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <QStatusBar>
+#include <QTreeWidgetItem>
+
+#include <filesystem>
+#include <fstream>
+
 #include "app_translator.hpp"
+#include "explain/explain_groups.hpp"
+#include "fixture_lab.hpp"
+#include "host_watcher.hpp"
+#include "load_topology.hpp"
 #include "dark_palette.hpp"
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
@@ -238,6 +248,84 @@ private Q_SLOTS:
         QVERIFY(wait_for_layout(window));
         QVERIFY(!window.planPanel()->planText().contains(u"Refused"_s));
         QVERIFY(!window.planPanel()->addDevice(Bdf{0, 0x42, 0, 0}));  // not on this host
+    }
+
+    void theInspectorSaysWhyTheDevicesShareTheirGroup() {
+        MainWindow window(no_loader);
+        QSignalSpy explained(&window, &MainWindow::explanationsShown);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QVERIFY(!explained.isEmpty() || explained.wait(10000));  // worked out off the GUI thread
+        QVERIFY(window.selectDevice(test::kGpu));
+        const auto explanations = explain_groups(window.topologyModel()->topology());
+        auto group1 = std::ranges::find(explanations, GroupId{1}, &GroupExplanation::group);
+        QVERIFY(group1 != explanations.end());
+        // One row per member, each holding core's sentence for it.
+        for (const GroupReason& r : group1->reasons) {
+            auto* row = window.details()->row(QString::fromStdString(r.device.str()));
+            QVERIFY2(row, r.device.str().c_str());
+            QCOMPARE(row->text(1), QString::fromStdString(r.sentence));
+            QVERIFY(!row->text(1).isEmpty());
+        }
+        QCOMPARE(window.details()->row(u"0000:01:00.1"_s)->parent()->text(0), u"Why are these devices in one group?"_s);
+    }
+
+    // A fixture host read as the live host: a driver changes, the kernel's uevent comes (here
+    // handed to the watcher as the socket would), and the window shows the new driver without
+    // losing the selection or the plan.
+    void aDriverChangeOnTheHostIsShownKeepingSelectionAndPlan() {
+        const std::filesystem::path root = std::filesystem::temp_directory_path() / ("isola-gui-follow-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(root);
+        std::ifstream in(std::string(ISOLA_FIXTURE_MACHINES_DIR) + "/edge-workstation.json");
+        const std::string spec_text{std::istreambuf_iterator<char>(in), {}};
+        auto spec = lab::parse_machine_spec(spec_text);
+        QVERIFY(spec.has_value());
+        lab::write_fixture(*spec, root);
+        MainWindow window(load_topology);
+        QSignalSpy shown(&window, &MainWindow::topologyShown);
+        LoadRequest live{LoadRequest::Kind::LiveHost, HostRoots::under(root), {}};
+        window.load(live);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(wait_for_layout(window) || !window.graph()->layingOut());
+        const Bdf nic = *Bdf::parse("0000:04:00.0");
+        const Bdf sata = *Bdf::parse("0000:00:17.0");
+        QVERIFY(window.selectDevice(nic));
+        QVERIFY(window.planPanel()->addDevice(sata));
+        QCOMPARE(card(window, nic)->text().driver, u"igb"_s);
+
+        // igb lets go of the NIC, as an unbind does.
+        std::filesystem::remove(root / "sys/bus/pci/devices/0000:04:00.0/driver");
+        window.hostWatcher()->setSettleTime(20);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!window.hostWatcher()->handleUevent("add@/module/igb\0ACTION=add\0SUBSYSTEM=module\0"_ba));
+        QVERIFY(window.hostWatcher()->handleUevent(
+            "unbind@/devices/pci0000:00/0000:00:1c.4/0000:04:00.0\0ACTION=unbind\0DEVPATH=/devices/pci0000:00/0000:00:1c.4/0000:04:00.0\0SUBSYSTEM=pci\0"_ba));
+        QVERIFY(shown.wait(5000));
+        QSignalSpy laid(window.graph(), &GraphPanel::layoutShown);
+        QVERIFY(laid.wait(5000));
+        const qint64 ms = clock.elapsed();
+        qInfo("uevent to redrawn graph: %lld ms", static_cast<long long>(ms));
+        QVERIFY(ms < 1000);
+        QCOMPARE(card(window, nic)->text().driver, u"no driver"_s);
+        QCOMPARE(window.details()->shownDevice(), nic);
+        QCOMPARE(window.graph()->scene()->selectedDevice(), nic);
+        QCOMPARE(window.planPanel()->chosen(), (std::set<Bdf>{sata}));
+        std::filesystem::remove_all(root);
+    }
+
+    // The real socket: as root, writing "change" to a PCI device's uevent file makes the kernel
+    // send a uevent (harmless: nothing is bound or unbound), which the watcher must hear.
+    void theKernelsUeventReachesTheWatcher() {
+        if (::geteuid() != 0) QSKIP("needs root to ask the kernel for a uevent");
+        QDir devices(u"/sys/bus/pci/devices"_s);
+        const QStringList all = devices.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (all.isEmpty()) QSKIP("this machine has no PCI devices");
+        HostWatcher watcher;
+        QVERIFY2(watcher.start(), qPrintable(watcher.why()));
+        watcher.setSettleTime(10);
+        QSignalSpy changed(&watcher, &HostWatcher::hostChanged);
+        std::ofstream((u"/sys/bus/pci/devices/"_s + all.front() + u"/uevent"_s).toStdString()) << "change\n";
+        QVERIFY(changed.wait(3000));
     }
 
     void scenesAreWrittenAsScreenshotsLightAndDarkAtTwoHundredPercent() {
