@@ -796,6 +796,50 @@
         <source>Isola cannot follow this host&apos;s device changes (%1); use Reload.</source>
         <translation>Isola kann den Geräteänderungen dieses Hosts nicht folgen (%1); verwenden Sie Neu laden.</translation>
     </message>
+    <message>
+        <source>&amp;Paste Listing</source>
+        <translation>Auflistung &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to import.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Importieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot…</source>
+        <translation>Snapshot &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>Snapshot speichern</translation>
+    </message>
+    <message>
+        <source>Isola snapshots (*.json)</source>
+        <translation>Isola-Snapshots (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Graph…</source>
+        <translation>Graph &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation>Graph exportieren</translation>
+    </message>
+    <message>
+        <source>SVG picture (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
+        <translation>SVG-Grafik (*.svg);;PNG-Bild (*.png);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>eingefügter Text</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
+        <translation>Das Bildformat von %1 ist nicht zu erkennen: nennen Sie die Datei .svg, .png oder .dot.</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>

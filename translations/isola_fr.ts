@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>Why are these devices in one group?</source>
-        <translation>Pourquoi ces périphériques sont-ils dans un même groupe ?</translation>
+        <translation>Pourquoi ces périphériques sont-ils dans un même groupe&#xa0;?</translation>
     </message>
     <message>
         <source>The kernel&apos;s grouping</source>
@@ -794,7 +794,51 @@
     </message>
     <message>
         <source>Isola cannot follow this host&apos;s device changes (%1); use Reload.</source>
-        <translation>Isola ne peut pas suivre les changements de périphériques de cet hôte (%1) ; utilisez Recharger.</translation>
+        <translation>Isola ne peut pas suivre les changements de périphériques de cet hôte (%1)&#xa0;; utilisez Recharger.</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Listing</source>
+        <translation>&amp;Coller une liste</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to import.</source>
+        <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot…</source>
+        <translation>&amp;Enregistrer un instantané…</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>Enregistrer un instantané</translation>
+    </message>
+    <message>
+        <source>Isola snapshots (*.json)</source>
+        <translation>Instantanés Isola (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Graph…</source>
+        <translation>&amp;Exporter le graphe…</translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation>Exporter le graphe</translation>
+    </message>
+    <message>
+        <source>SVG picture (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
+        <translation>Image SVG (*.svg);;Image PNG (*.png);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>texte collé</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
+        <translation>Impossible de reconnaître le format d’image de %1 : nommez-le .svg, .png ou .dot.</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,14 @@ void GraphPanel::expandVfsOf(const Bdf& pf) {
     if (expanded_.insert(pf).second) relayout();
 }
 
+GraphOptions GraphPanel::currentOptions() const {
+    GraphOptions options = overlay_;
+    options.collapse_vfs = !everyVf_->isChecked();
+    options.hide_bridges = hideBridges_->isChecked();
+    options.expanded_pfs = expanded_;
+    return options;
+}
+
 void GraphPanel::relayout() {
     if (watcher_.isRunning()) {
         again_ = true;
@@ -106,10 +114,7 @@ void GraphPanel::relayout() {
         scene_->clearGraph();
         return;
     }
-    GraphOptions options = overlay_;
-    options.collapse_vfs = !everyVf_->isChecked();
-    options.hide_bridges = hideBridges_->isChecked();
-    options.expanded_pfs = expanded_;
+    const GraphOptions options = currentOptions();
     status_->setText(tr("Laying out…"));
     watcher_.setFuture(QtConcurrent::run([snapshot = snapshot_, options]() -> LayoutResult {
         return layout_graph(*snapshot, options);

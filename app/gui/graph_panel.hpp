@@ -43,6 +43,8 @@ public:
     // Draws the VFs of one PF one by one (a double click on its summary does this).
     void expandVfsOf(const Bdf& pf);
 
+    // What the graph shows now: the plan's overlay and the filters (for exporting it).
+    [[nodiscard]] GraphOptions currentOptions() const;
     [[nodiscard]] GraphScene* scene() const { return scene_; }
     [[nodiscard]] GraphView* view() const { return view_; }
     [[nodiscard]] bool layingOut() const { return watcher_.isRunning() || again_; }

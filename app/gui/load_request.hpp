@@ -17,6 +17,7 @@ struct LoadRequest {
     Kind kind = Kind::LiveHost;
     HostRoots roots;  // LiveHost only
     QString path;     // Snapshot and Listing: the file; Demo: the demo host's name
+    QString text;     // Listing: the listing itself when pasted or dropped (path then names it)
 };
 
 // A topology, or one sentence saying why there is none.

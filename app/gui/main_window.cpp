@@ -2,6 +2,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSaveFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -22,6 +27,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "demo_hosts.hpp"
+#include "graph/graph_render.hpp"
+#include "snapshot/snapshot.hpp"
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
 #include "graph_items.hpp"
@@ -129,6 +136,7 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     statusBar()->addPermanentWidget(summary_);
     createActions();
     setWindowIcon(QIcon(u":/icons/org.kde.isola.svg"_s));
+    setAcceptDrops(true);  // a listing or snapshot file, or listing text, dropped on the window
 
     // A size relative to the screen, never a fixed pixel size (HiDPI, small laptop screens).
     if (const auto* screen = QGuiApplication::primaryScreen())
@@ -168,6 +176,29 @@ void MainWindow::createActions() {
     openAction_->setShortcut(QKeySequence::Open);
     auto* demos = file->addMenu(tr("Open &Demo Host"));
     fillDemoMenu(demos);
+    auto* paste = file->addAction(QIcon::fromTheme(u"edit-paste"_s), tr("&Paste Listing"), this, [this] {
+        const QString text = QApplication::clipboard()->text();
+        if (text.trimmed().isEmpty()) {
+            statusBar()->showMessage(tr("The clipboard holds no text to import."), 4000);
+            return;
+        }
+        showPastedListing(text);
+    });
+    paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    file->addSeparator();
+    auto* save = file->addAction(QIcon::fromTheme(u"document-save-as"_s), tr("&Save Snapshot…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Snapshot"), {}, tr("Isola snapshots (*.json)"));
+        if (path.isEmpty()) return;
+        if (auto error = saveSnapshot(path)) QMessageBox::warning(this, tr("Save Snapshot"), *error);
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addAction(QIcon::fromTheme(u"document-export"_s), tr("&Export Graph…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"), {},
+                                                          tr("SVG picture (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)"));
+        if (path.isEmpty()) return;
+        if (auto error = exportGraph(path)) QMessageBox::warning(this, tr("Export Graph"), *error);
+    });
+    file->addSeparator();
     reloadAction_ = file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Reload"), this, &MainWindow::reload);
     reloadAction_->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
@@ -397,13 +428,60 @@ void MainWindow::openFile() {
         this, tr("Open Listing or Snapshot"), {},
         tr("Isola snapshots (*.json);;Text listings (*.txt *.log);;All files (*)"), nullptr);
     if (path.isEmpty()) return;
-    // Snapshots are JSON; anything else is treated as a pasted listing and auto-detected.
-    const auto kind = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? LoadRequest::Kind::Snapshot
-                                                                     : LoadRequest::Kind::Listing;
-    load({kind, {}, path});
+    openPath(path);
 }
 
 void MainWindow::reload() { load(request_); }
+
+void MainWindow::showPastedListing(const QString& text) { load({LoadRequest::Kind::Listing, {}, tr("pasted text"), text}); }
+
+void MainWindow::openPath(const QString& path) {
+    // Snapshots are JSON; anything else is treated as a pasted listing and auto-detected.
+    const auto kind = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? LoadRequest::Kind::Snapshot : LoadRequest::Kind::Listing;
+    load({kind, {}, path});
+}
+
+namespace {
+
+std::optional<QString> write_file(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);  // written beside and renamed: a failed save leaves the old file whole
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return MainWindow::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<QString> MainWindow::saveSnapshot(const QString& path) {
+    const std::string json = snapshot_to_json(model_->topology());
+    return write_file(path, QByteArray::fromStdString(json));
+}
+
+std::optional<QString> MainWindow::exportGraph(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const auto format = graph_format_from_string(suffix.toStdString());
+    if (!format) return tr("Cannot tell the picture format of %1: name it .svg, .png or .dot.").arg(QFileInfo(path).fileName());
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto rendered = render_graph(model_->topology(), graph_->currentOptions(), *format);
+    QApplication::restoreOverrideCursor();
+    if (!rendered) return QString::fromStdString(rendered.error().message);
+    return write_file(path, QByteArray::fromStdString(rendered->data));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().front().isLocalFile()) {
+        openPath(mime->urls().front().toLocalFile());
+        event->acceptProposedAction();
+    } else if (mime->hasText() && !mime->text().trimmed().isEmpty()) {
+        showPastedListing(mime->text());
+        event->acceptProposedAction();
+    }
+}
 
 void MainWindow::about() {
     QMessageBox::about(this, tr("About Isola"),

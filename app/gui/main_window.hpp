@@ -65,6 +65,15 @@ public:
     [[nodiscard]] std::optional<Bdf> selectedDevice() const;
     // Adds the selected device to the plan and shows the plan.
     bool addSelectedToPlan();
+    // Files. Each returns the sentence saying why it could not, or nothing.
+    // A listing pasted from the clipboard, or dropped as text: imported as isolactl import does.
+    void showPastedListing(const QString& text);
+    std::optional<QString> saveSnapshot(const QString& path);
+    // The graph as shown (plan, filters), by the file's extension: .svg, .png or .dot.
+    std::optional<QString> exportGraph(const QString& path);
+    // Opens a dropped or chosen file: .json as a snapshot, anything else as a listing.
+    void openPath(const QString& path);
+
     // Reads the host again, keeping the selection and the plan (what a uevent burst does).
     void followHost();
     [[nodiscard]] HostWatcher* hostWatcher() const { return hostWatcher_; }
@@ -73,6 +82,10 @@ Q_SIGNALS:
     void topologyShown();
     void explanationsShown();  // the inspector can say why each group is what it is
     void loadFailed(const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();

@@ -13,7 +13,10 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QUrl>
 #include <QTreeWidgetItem>
 
 #include <filesystem>
@@ -34,6 +37,7 @@
 #include "graph_scene.hpp"
 #include "graph_view.hpp"
 #include "main_window.hpp"
+#include "message_banner.hpp"
 #include "plan_panel.hpp"
 #include "sample_topology.hpp"
 #include "topology_model.hpp"
@@ -326,6 +330,60 @@ private Q_SLOTS:
         QSignalSpy changed(&watcher, &HostWatcher::hostChanged);
         std::ofstream((u"/sys/bus/pci/devices/"_s + all.front() + u"/uevent"_s).toStdString()) << "change\n";
         QVERIFY(changed.wait(3000));
+    }
+
+    // File menu: paste or drop a listing, save a snapshot and read it back, export the graph.
+    void aListingIsPastedOrDroppedAndTheHostSavedAndExported() {
+        QFile listing(QStringLiteral(ISOLA_TEST_DATA) + u"/real-world/01_amd-b550-aorus-pro_gpu-in-chipset-group.txt"_s);
+        QVERIFY(listing.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(listing.readAll());
+        MainWindow window(load_topology);
+        QSignalSpy shown(&window, &MainWindow::topologyShown);
+        window.showPastedListing(text);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.topologyModel()->topology().devices().size(), 40u);
+        QVERIFY(window.sourceBanner()->isVisibleTo(&window));
+        QVERIFY(window.sourceBanner()->text().startsWith(u"Listing pasted text — not this machine."_s));
+
+        // Dropped as text: the same import.
+        QMimeData mime;
+        mime.setText(text);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.topologyModel()->topology().groups().size(), 25u);
+
+        const QString dir = QDir::tempPath() + u"/isola-gui-files-"_s + QString::number(::getpid());
+        QDir().mkpath(dir);
+        QCOMPARE(window.saveSnapshot(dir + u"/host.json"_s), std::nullopt);
+        QVERIFY(wait_for_layout(window) || !window.graph()->layingOut());
+        for (const char* name : {"graph.svg", "graph.png", "graph.dot"})
+            QCOMPARE(window.exportGraph(dir + u'/' + QLatin1String(name)), std::nullopt);
+        QFile png(dir + u"/graph.png"_s);
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        QCOMPARE(png.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+        QFile svg(dir + u"/graph.svg"_s);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QCOMPARE(window.exportGraph(dir + u"/graph.jpeg"_s),
+                 std::optional<QString>(u"Cannot tell the picture format of graph.jpeg: name it .svg, .png or .dot."_s));
+        QVERIFY(window.exportGraph(u"/nonexistent-dir/graph.svg"_s)->startsWith(u"Cannot write /nonexistent-dir/graph.svg: "_s));
+
+        // The snapshot reads back as the same host; dropped as a file, it opens as a snapshot.
+        QMimeData file;
+        file.setUrls({QUrl::fromLocalFile(dir + u"/host.json"_s)});
+        QDragEnterEvent enterFile(QPoint(10, 10), Qt::CopyAction, &file, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enterFile);
+        QDropEvent dropFile(QPointF(10, 10), Qt::CopyAction, &file, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &dropFile);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.topologyModel()->topology().devices().size(), 40u);
+        QVERIFY(window.sourceBanner()->text().startsWith(u"Snapshot host.json"_s));
+        QDir(dir).removeRecursively();
     }
 
     void scenesAreWrittenAsScreenshotsLightAndDarkAtTwoHundredPercent() {
