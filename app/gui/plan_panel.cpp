@@ -41,6 +41,8 @@ PlanPanel::PlanPanel(QWidget* parent)
     backend_->setAccessibleName(tr("VFIO backend"));
     list_->setAccessibleName(tr("Devices chosen for the VM"));
     list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // A few rows: the plan below is what there is to read.
+    list_->setMaximumHeight(list_->fontMetrics().height() * 7);
     hint_->setWordWrap(true);
     hint_->setForegroundRole(QPalette::PlaceholderText);
     text_->setAccessibleName(tr("The plan"));
@@ -56,7 +58,7 @@ PlanPanel::PlanPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Devices for the VM:")));
-    layout->addWidget(list_, 1);
+    layout->addWidget(list_);
     layout->addLayout(buttons);
     layout->addWidget(hint_);
     layout->addWidget(text_, 3);

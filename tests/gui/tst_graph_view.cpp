@@ -410,6 +410,55 @@ private Q_SLOTS:
         }
         QApplication::setPalette(light);
     }
+
+    // The whole window as people see it: a demo host and a fixture-lab host with its bus tree, the
+    // graph with a plan and the table, light and dark.
+    void windowsAreWrittenAsScreenshots() {
+        const QString dir = QDir::currentPath() + u"/screenshots"_s;
+        QDir().mkpath(dir);
+        const std::filesystem::path root = std::filesystem::temp_directory_path() / ("isola-gui-shot-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(root);
+        std::ifstream in(std::string(ISOLA_FIXTURE_MACHINES_DIR) + "/edge-workstation.json");
+        auto spec = lab::parse_machine_spec(std::string{std::istreambuf_iterator<char>(in), {}});
+        QVERIFY(spec.has_value());
+        lab::write_fixture(*spec, root);
+        const QPalette light = QApplication::palette();
+        struct Shot {
+            const char* name;
+            LoadRequest request;
+            const char* select;
+            bool dark;
+            bool table;
+        };
+        const Shot shots[] = {
+            {"window-demo-light", {LoadRequest::Kind::Demo, {}, u"raptorlake-sriov-plx-switch"_s}, "0000:01:00.0", false, false},
+            {"window-demo-dark", {LoadRequest::Kind::Demo, {}, u"raptorlake-sriov-plx-switch"_s}, "0000:01:00.0", true, false},
+            {"window-fixture-light", {LoadRequest::Kind::LiveHost, HostRoots::under(root), {}}, "0000:00:17.0", false, false},
+            {"window-fixture-table-dark", {LoadRequest::Kind::LiveHost, HostRoots::under(root), {}}, "0000:04:00.0", true, true},
+        };
+        for (const Shot& shot : shots) {
+            QApplication::setPalette(shot.dark ? dark_palette() : light);
+            MainWindow window(load_topology);
+            window.resize(1500, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QSignalSpy shown(&window, &MainWindow::topologyShown);
+            window.load(shot.request);
+            QVERIFY(shown.wait(20000));
+            QVERIFY(wait_for_layout(window) || !window.graph()->layingOut());
+            QVERIFY(window.selectDevice(*Bdf::parse(shot.select)));
+            window.addSelectedToPlan();
+            window.planPanel()->setVmName(u"win11"_s);
+            QVERIFY(wait_for_layout(window) || !window.graph()->layingOut());
+            if (shot.table) window.views()->setCurrentWidget(window.deviceView());
+            window.graph()->view()->fitAll();
+            const QString file = dir + u'/' + QLatin1String(shot.name) + u".png"_s;
+            QVERIFY(window.grab().save(file));
+            qInfo("wrote %s", qPrintable(file));
+        }
+        QApplication::setPalette(light);
+        std::filesystem::remove_all(root);
+    }
 };
 
 QTEST_MAIN(GraphViewTest)
