@@ -114,6 +114,7 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
         graph_->scene()->search(filterEdit_->text());
         graph_->scene()->setChosen(plan_->chosen());
     });
+    connect(plan_, &PlanPanel::hostChanged, this, &MainWindow::followHost);
     connect(plan_, &PlanPanel::planChanged, this, [this](const AttachPlan* plan) {
         graph_->setPlan(plan);
         graph_->scene()->setChosen(plan_->chosen());
@@ -312,6 +313,8 @@ void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
         for (const Bdf& b : keptPlan_) plan_->addDevice(b);
         if (keptSelection_) selectDevice(*keptSelection_);
     }
+    plan_->setChangeable(from.kind == LoadRequest::Kind::LiveHost,
+                         tr("A demo host, a snapshot or a listing describes another machine and cannot be changed from here."));
     if (from.kind == LoadRequest::Kind::LiveHost) {
         if (!hostWatcher_->start())
             statusBar()->showMessage(tr("Isola cannot follow this host's device changes (%1); use Reload.").arg(hostWatcher_->why()), 8000);

@@ -6,6 +6,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -31,7 +33,8 @@ constexpr const char* kUnnamedVm = "vm";
 PlanPanel::PlanPanel(QWidget* parent)
     : QWidget(parent), vm_(new QLineEdit), backend_(new QComboBox), list_(new QListWidget),
       remove_(new QPushButton(tr("Remove"))), clear_(new QPushButton(tr("Clear"))), hint_(new QLabel),
-      text_(new QTextBrowser) {
+      text_(new QTextBrowser), apply_(new QPushButton(tr("&Apply"))), probe_(new QPushButton(tr("P&robe"))),
+      persist_(new QPushButton(tr("Persi&st"))), restore_(new QPushButton(tr("Res&tore All"))), answer_(new QLabel), changes_(new HelperChanges(this)) {
     vm_->setPlaceholderText(tr("e.g. win11"));
     vm_->setAccessibleName(tr("VM name"));
     // The names libvirt and the helper accept (letters, digits, . _ + -, not starting with -).
@@ -62,6 +65,44 @@ PlanPanel::PlanPanel(QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(hint_);
     layout->addWidget(text_, 3);
+    auto* act = new QHBoxLayout;
+    apply_->setToolTip(tr("Hand the whole groups to vfio-pci now, through Isola's helper (asks for authentication)"));
+    probe_->setToolTip(tr("Open the first device's group as a VM start would, and close it again; changes nothing"));
+    persist_->setToolTip(tr("Bind the whole groups to vfio-pci at every boot, by address (driverctl or Isola's udev rule)"));
+    act->addWidget(apply_);
+    act->addWidget(probe_);
+    act->addWidget(persist_);
+    act->addStretch(1);
+    restore_->setToolTip(tr("Return every device Isola moved to its own driver, through Isola's helper"));
+    act->addWidget(restore_);
+    layout->addLayout(act);
+    answer_->setWordWrap(true);
+    answer_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    answer_->setAccessibleName(tr("What the helper said"));
+    layout->addWidget(answer_);
+    answer_->hide();
+
+    confirm_ = [this](const QStringList& items) {
+        return QMessageBox::question(this, tr("Confirm the Plan"),
+                                     tr("Applying this plan needs your confirmation of:\n\n• %1").arg(items.join(u"\n• "_s)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    };
+    connect(apply_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Apply); });
+    connect(probe_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Probe); });
+    connect(persist_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Persist); });
+    connect(restore_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Restore); });
+    connect(changes_, &HelperChanges::progress, this, [this](int step, const QString& what) {
+        if (!progress_) return;
+        progress_->setLabelText(what);
+        progress_->setValue(std::min(step, progress_->maximum() - 1));
+    });
+    connect(changes_, &HelperChanges::finished, this, [this](const HelperOutcome& outcome) {
+        if (progress_) progress_->reset();
+        showAnswer(outcome);
+        updateButtons();
+        Q_EMIT answered(outcome);
+        if (!outcome.outcome.isEmpty()) Q_EMIT hostChanged();
+    });
 
     connect(vm_, &QLineEdit::textChanged, this, [this] { replan(); });
     connect(backend_, &QComboBox::currentIndexChanged, this, [this] { replan(); });
@@ -73,6 +114,72 @@ PlanPanel::PlanPanel(QWidget* parent)
     });
     connect(clear_, &QPushButton::clicked, this, &PlanPanel::clearDevices);
     replan();
+}
+
+void PlanPanel::setChangeable(bool changeable, const QString& why) {
+    changeable_ = changeable;
+    notChangeable_ = why;
+    updateButtons();
+}
+
+void PlanPanel::updateButtons() {
+    const bool have = plan_.has_value() && !changes_->running();
+    const bool can = have && changeable_ && !plan_->refused();
+    apply_->setEnabled(can);
+    persist_->setEnabled(can);
+    probe_->setEnabled(have && changeable_);
+    restore_->setEnabled(changeable_ && !changes_->running());
+    for (QPushButton* b : {apply_, probe_, persist_, restore_}) {
+        if (!changeable_) b->setStatusTip(notChangeable_);
+        b->setWhatsThis(changeable_ ? QString() : notChangeable_);
+    }
+}
+
+bool PlanPanel::run(HelperChanges::Verb verb) {
+    const bool planless = verb == HelperChanges::Verb::Restore || verb == HelperChanges::Verb::Unpersist;
+    if ((!plan_ && !planless) || !changeable_ || changes_->running()) return false;
+    if (planless) {
+        // Everything Isola changed on this host: the helper's record says what that is.
+        if (!changes_->start(verb, nullptr)) return false;
+        updateButtons();
+        return true;
+    }
+    const bool writes = verb == HelperChanges::Verb::Apply || verb == HelperChanges::Verb::Persist;
+    if (writes && plan_->refused()) return false;
+    if (writes && plan_->needs_confirmation()) {
+        QStringList items;
+        for (const auto& i : plan_->impacts)
+            if (i.severity == Severity::Confirm) items << qs(describe(i));
+        if (!confirm_ || !confirm_(items)) return false;
+    }
+    if (!changes_->start(verb, &*plan_)) return false;
+    if (!progress_) {
+        progress_ = new QProgressDialog(this);
+        progress_->setWindowTitle(tr("Isola's Helper"));
+        progress_->setMinimumDuration(400);  // quick calls finish before it shows
+        progress_->setAutoClose(true);
+        connect(progress_, &QProgressDialog::canceled, changes_, [this] {
+            changes_->cancel();
+            showAnswer({.lines = {tr("Stopped waiting for the helper. What it already changed is journaled; "
+                                     "isolactl status says what it is.")}});
+            updateButtons();
+        });
+    }
+    progress_->setLabelText(tr("Waiting for authentication and the helper…"));
+    // One step per write: three per device, and one more per PF whose VFs go.
+    progress_->setRange(0, static_cast<int>(plan_->actions.size()) * 3 + 1);
+    progress_->setValue(0);
+    updateButtons();
+    return true;
+}
+
+void PlanPanel::showAnswer(const HelperOutcome& outcome) {
+    lastAnswer_ = outcome.recovery + outcome.lines;
+    QString html;
+    for (const QString& l : outcome.recovery) html += u"<p><i>"_s + l.toHtmlEscaped() + u"</i></p>"_s;
+    for (const QString& l : outcome.lines) html += u"<p>"_s + l.toHtmlEscaped() + u"</p>"_s;
+    answer_->setText(html);
+    answer_->setVisible(!lastAnswer_.isEmpty());
 }
 
 void PlanPanel::setTopology(const Topology* topology) {
@@ -123,6 +230,7 @@ void PlanPanel::replan() {
         hint_->setText(tr("Choose a device in the graph or the table and add it to the plan (Ctrl+Return): Isola "
                           "shows everything its IOMMU group takes along, before anything changes."));
         text_->clear();
+        updateButtons();
         Q_EMIT planChanged(nullptr);
         return;
     }
@@ -134,6 +242,7 @@ void PlanPanel::replan() {
                                          : QString());
     hint_->setVisible(!hint_->text().isEmpty());
     text_->setHtml(planHtml());
+    updateButtons();
     Q_EMIT planChanged(&*plan_);
 }
 

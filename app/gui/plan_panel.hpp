@@ -6,8 +6,11 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 #include <set>
+
+#include "helper_changes.hpp"
 
 #include "plan/attach_plan.hpp"
 #include "topology/topology.hpp"
@@ -16,6 +19,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressDialog;
 class QPushButton;
 class QTextBrowser;
 
@@ -42,12 +46,29 @@ public:
     [[nodiscard]] QString planText() const;
     [[nodiscard]] QLineEdit* vmNameEdit() const { return vm_; }
 
+    // Whether the shown source is a host the helper can change (not a demo host, snapshot or
+    // listing), and if not, why: the change buttons say it.
+    void setChangeable(bool changeable, const QString& why = {});
+    // Runs a verb through the helper (the buttons do this). Apply and persist of a plan that
+    // needs confirmation ask first, through `confirm` (a dialog; tests put in their answer).
+    bool run(HelperChanges::Verb verb);
+    void setConfirm(std::function<bool(const QStringList& confirmations)> confirm) { confirm_ = std::move(confirm); }
+    [[nodiscard]] HelperChanges* changes() const { return changes_; }
+    // What the last helper call said, as shown under the plan.
+    [[nodiscard]] QStringList lastAnswer() const { return lastAnswer_; }
+    [[nodiscard]] QPushButton* applyButton() const { return apply_; }
+
 Q_SIGNALS:
     // The plan changed (nullptr: no device chosen). Valid until the next planChanged().
     void planChanged(const AttachPlan* plan);
+    // A helper call finished that may have changed the host: the window reads it again.
+    void hostChanged();
+    void answered(const isola::gui::HelperOutcome& outcome);
 
 private:
     void replan();
+    void updateButtons();
+    void showAnswer(const HelperOutcome& outcome);
     void rebuildList();
     [[nodiscard]] QString planHtml() const;
 
@@ -61,6 +82,17 @@ private:
     QPushButton* clear_;
     QLabel* hint_;
     QTextBrowser* text_;
+    QPushButton* apply_;
+    QPushButton* probe_;
+    QPushButton* persist_;
+    QPushButton* restore_;
+    QLabel* answer_;
+    HelperChanges* changes_;
+    QProgressDialog* progress_ = nullptr;
+    bool changeable_ = false;
+    QString notChangeable_;
+    QStringList lastAnswer_;
+    std::function<bool(const QStringList&)> confirm_;
 };
 
 }  // namespace isola::gui

@@ -391,5 +391,22 @@ out=$(isolactl_as_nobody unpersist); st=$?
 [ "$st" = 0 ] && grep -qx "Isola binds no device at boot; there is nothing to unpersist." <<<"$out" || fail "(12) isolactl unpersist as nobody (exit $st): $out"
 say "(12) persist and unpersist through the helper: denied without a rule, bad input refused, the udev rule written and removed, /etc as it was: ok"
 
+# (13) the GUI: its plan panel applies the plan and restores through the helper, as nobody, and
+# the window reads the host again after each (the fixture helper changed the fixture's drivers).
+if [ -n "${ISOLA_E2E_GUI:-}" ]; then
+  cp "$ISOLA_E2E_GUI" "$work/isola-gui-e2e" && chmod 0755 "$work/isola-gui-e2e"
+  out=$(timeout -k 5 240 setpriv --reuid=65534 --regid=65534 --clear-groups -- env HOME="$work" QT_QPA_PLATFORM=offscreen \
+          XDG_RUNTIME_DIR="$work" "$work/isola-gui-e2e" "$fixture_root" 2>>"$work/client.log"); st=$?
+  printf '\n== gui\n%s\n' "$out" >>"$work/client.log"
+  [ "$st" = 0 ] || fail "(13) the GUI's apply and restore (exit $st): $out"
+  expect_line "$out" '^apply: outcome=done$' "(13) GUI apply"
+  expect_line "$out" '^line: 2 devices are now on vfio-pci for "win11": ' "(13) GUI apply says what it did"
+  expect_line "$out" '^after apply: 0000:02:01.0=vfio-pci 0000:02:02.0=vfio-pci$' "(13) the GUI reads the host again after apply"
+  expect_line "$out" '^restore: outcome=done$' "(13) GUI restore"
+  expect_line "$out" '^after restore: 0000:02:01.0=e1000 0000:02:02.0=e1000$' "(13) the GUI reads the host again after restore"
+  [ "$(drivers)" = "$at_start" ] || fail "(13) after the GUI's restore: $(drivers)"
+  say "(13) the GUI's plan panel applies and restores through the helper as nobody, and follows the host: ok"
+fi
+
 failed=0
 say "PASS"
