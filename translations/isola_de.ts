@@ -645,6 +645,13 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HelperChanges</name>
+    <message>
+        <source>write %1: %2 → %3</source>
+        <translation>Schreibvorgang %1: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -840,6 +847,10 @@
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
         <translation>Das Bildformat von %1 ist nicht zu erkennen: nennen Sie die Datei .svg, .png oder .dot.</translation>
     </message>
+    <message>
+        <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
+        <translation>Ein Demo-Host, ein Snapshot oder eine Auflistung beschreibt eine andere Maschine und kann von hier aus nicht geändert werden.</translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>
@@ -945,6 +956,66 @@
     <message>
         <source>Ready to apply: nothing here needs your confirmation.</source>
         <translation>Bereit zum Anwenden: nichts hier braucht Ihre Bestätigung.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Persi&amp;st</source>
+        <translation>&amp;Dauerhaft binden</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore All</source>
+        <translation>Alles &amp;zurückstellen</translation>
+    </message>
+    <message>
+        <source>Hand the whole groups to vfio-pci now, through Isola&apos;s helper (asks for authentication)</source>
+        <translation>Die ganzen Gruppen jetzt an vfio-pci übergeben, über Isolas Helfer (fragt nach Authentifizierung)</translation>
+    </message>
+    <message>
+        <source>Open the first device&apos;s group as a VM start would, and close it again; changes nothing</source>
+        <translation>Die Gruppe des ersten Geräts öffnen, wie ein VM-Start es täte, und wieder schließen; ändert nichts</translation>
+    </message>
+    <message>
+        <source>Bind the whole groups to vfio-pci at every boot, by address (driverctl or Isola&apos;s udev rule)</source>
+        <translation>Die ganzen Gruppen bei jedem Start an vfio-pci binden, nach Adresse (driverctl oder Isolas udev-Regel)</translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation>Jedes Gerät, das Isola verschoben hat, an seinen eigenen Treiber zurückgeben, über Isolas Helfer</translation>
+    </message>
+    <message>
+        <source>What the helper said</source>
+        <translation>Was der Helfer gesagt hat</translation>
+    </message>
+    <message>
+        <source>Confirm the Plan</source>
+        <translation>Plan bestätigen</translation>
+    </message>
+    <message>
+        <source>Applying this plan needs your confirmation of:
+
+• %1</source>
+        <translation>Dieser Plan braucht zum Anwenden Ihre Bestätigung von:
+
+• %1</translation>
+    </message>
+    <message>
+        <source>Isola&apos;s Helper</source>
+        <translation>Isolas Helfer</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the helper. What it already changed is journaled; isolactl status says what it is.</source>
+        <translation>Das Warten auf den Helfer wurde beendet. Was er schon geändert hat, ist im Journal; isolactl status sagt, was es ist.</translation>
+    </message>
+    <message>
+        <source>Waiting for authentication and the helper…</source>
+        <translation>Warten auf Authentifizierung und den Helfer …</translation>
     </message>
 </context>
 <context>

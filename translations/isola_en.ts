@@ -645,6 +645,13 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HelperChanges</name>
+    <message>
+        <source>write %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -840,6 +847,10 @@
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::MessageBanner</name>
@@ -944,6 +955,64 @@
     </message>
     <message>
         <source>Ready to apply: nothing here needs your confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persi&amp;st</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the whole groups to vfio-pci now, through Isola&apos;s helper (asks for authentication)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the first device&apos;s group as a VM start would, and close it again; changes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bind the whole groups to vfio-pci at every boot, by address (driverctl or Isola&apos;s udev rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the helper said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying this plan needs your confirmation of:
+
+• %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isola&apos;s Helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the helper. What it already changed is journaled; isolactl status says what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for authentication and the helper…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

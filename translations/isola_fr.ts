@@ -645,6 +645,13 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HelperChanges</name>
+    <message>
+        <source>write %1: %2 → %3</source>
+        <translation>écriture %1&#xa0;: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -834,11 +841,15 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
-        <translation>Impossible de reconnaître le format d’image de %1 : nommez-le .svg, .png ou .dot.</translation>
+        <translation>Impossible de reconnaître le format d’image de %1&#xa0;: nommez-le .svg, .png ou .dot.</translation>
+    </message>
+    <message>
+        <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
+        <translation>Un hôte de démonstration, un instantané ou une liste décrit une autre machine et ne peut pas être modifié d’ici.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +956,66 @@
     <message>
         <source>Ready to apply: nothing here needs your confirmation.</source>
         <translation>Prêt à appliquer&#xa0;: rien ici ne nécessite votre confirmation.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>P&amp;robe</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Persi&amp;st</source>
+        <translation>Lier au &amp;démarrage</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore All</source>
+        <translation>&amp;Tout restaurer</translation>
+    </message>
+    <message>
+        <source>Hand the whole groups to vfio-pci now, through Isola&apos;s helper (asks for authentication)</source>
+        <translation>Confier maintenant les groupes entiers à vfio-pci, par l’assistant d’Isola (demande une authentification)</translation>
+    </message>
+    <message>
+        <source>Open the first device&apos;s group as a VM start would, and close it again; changes nothing</source>
+        <translation>Ouvrir le groupe du premier périphérique comme le ferait le démarrage d’une VM, puis le refermer&#xa0;; ne change rien</translation>
+    </message>
+    <message>
+        <source>Bind the whole groups to vfio-pci at every boot, by address (driverctl or Isola&apos;s udev rule)</source>
+        <translation>Lier les groupes entiers à vfio-pci à chaque démarrage, par adresse (driverctl ou la règle udev d’Isola)</translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation>Rendre à son propre pilote chaque périphérique qu’Isola a déplacé, par l’assistant d’Isola</translation>
+    </message>
+    <message>
+        <source>What the helper said</source>
+        <translation>Ce qu’a dit l’assistant</translation>
+    </message>
+    <message>
+        <source>Confirm the Plan</source>
+        <translation>Confirmer le plan</translation>
+    </message>
+    <message>
+        <source>Applying this plan needs your confirmation of:
+
+• %1</source>
+        <translation>Appliquer ce plan nécessite votre confirmation de&#xa0;:
+
+• %1</translation>
+    </message>
+    <message>
+        <source>Isola&apos;s Helper</source>
+        <translation>L’assistant d’Isola</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the helper. What it already changed is journaled; isolactl status says what it is.</source>
+        <translation>L’attente de l’assistant est interrompue. Ce qu’il a déjà modifié est journalisé&#xa0;; isolactl status indique quoi.</translation>
+    </message>
+    <message>
+        <source>Waiting for authentication and the helper…</source>
+        <translation>En attente de l’authentification et de l’assistant…</translation>
     </message>
 </context>
 <context>

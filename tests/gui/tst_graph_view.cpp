@@ -15,6 +15,7 @@
 
 #include <QDragEnterEvent>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QUrl>
 #include <QTreeWidgetItem>
@@ -252,6 +253,21 @@ private Q_SLOTS:
         QVERIFY(wait_for_layout(window));
         QVERIFY(!window.planPanel()->planText().contains(u"Refused"_s));
         QVERIFY(!window.planPanel()->addDevice(Bdf{0, 0x42, 0, 0}));  // not on this host
+        // This host (the sample is a live host's topology): a plan that is not refused can be applied.
+        QVERIFY(window.planPanel()->applyButton()->isEnabled());
+    }
+
+    void aDemoHostCannotBeChangedAndTheButtonsSayWhy() {
+        MainWindow window(no_loader);
+        QSignalSpy shown(window.graph(), &GraphPanel::layoutShown);
+        window.showTopology(test::sample_topology(), {LoadRequest::Kind::Demo, {}, u"sample"_s});
+        QVERIFY(window.selectDevice(test::kUnnamed));
+        QVERIFY(window.addSelectedToPlan());
+        QVERIFY(!window.planPanel()->applyButton()->isEnabled());
+        QCOMPARE(window.planPanel()->applyButton()->whatsThis(),
+                 u"A demo host, a snapshot or a listing describes another machine and cannot be changed from here."_s);
+        QVERIFY(!window.planPanel()->run(HelperChanges::Verb::Apply));
+        QVERIFY(!window.planPanel()->changes()->running());
     }
 
     void theInspectorSaysWhyTheDevicesShareTheirGroup() {
