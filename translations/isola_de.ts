@@ -283,6 +283,13 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kann %1 nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::DeviceDetails</name>
     <message>
         <source>yes</source>
@@ -558,6 +565,85 @@
     <message>
         <source>The kernel&apos;s grouping</source>
         <translation>Die Gruppierung des Kernels</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ExportDialog</name>
+    <message>
+        <source>libvirt domain XML (&lt;hostdev&gt;)</source>
+        <translation>libvirt-Domain-XML (&lt;hostdev&gt;)</translation>
+    </message>
+    <message>
+        <source>QEMU command line (-device vfio-pci)</source>
+        <translation>QEMU-Befehlszeile (-device vfio-pci)</translation>
+    </message>
+    <message>
+        <source>Proxmox VE (hostpciN lines)</source>
+        <translation>Proxmox VE (hostpciN-Zeilen)</translation>
+    </message>
+    <message>
+        <source>Cloud Hypervisor (--device)</source>
+        <translation>Cloud Hypervisor (--device)</translation>
+    </message>
+    <message>
+        <source>Kernel command line (vfio-pci.ids)</source>
+        <translation>Kernel-Befehlszeile (vfio-pci.ids)</translation>
+    </message>
+    <message>
+        <source>modprobe.d (options vfio-pci ids)</source>
+        <translation>modprobe.d (options vfio-pci ids)</translation>
+    </message>
+    <message>
+        <source>driverctl (by address)</source>
+        <translation>driverctl (nach Adresse)</translation>
+    </message>
+    <message>
+        <source>libvirt &amp;manages the host driver (managed=&apos;yes&apos;)</source>
+        <translation>libvirt &amp;verwaltet den Host-Treiber (managed=&apos;yes&apos;)</translation>
+    </message>
+    <message>
+        <source>&amp;iommufd backend instead of the VFIO container</source>
+        <translation>&amp;iommufd-Backend statt des VFIO-Containers</translation>
+    </message>
+    <message>
+        <source>Hide the option &amp;ROM (rombar=0)</source>
+        <translation>Options-&amp;ROM verbergen (rombar=0)</translation>
+    </message>
+    <message>
+        <source>Primary &amp;GPU with legacy VGA (x-vga)</source>
+        <translation>Primäre &amp;GPU mit Legacy-VGA (x-vga)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Export VM Configuration</source>
+        <translation>VM-Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Save VM Configuration</source>
+        <translation>VM-Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>There is nothing to save: %1</source>
+        <translation>Es gibt nichts zu speichern: %1</translation>
     </message>
 </context>
 <context>
@@ -840,16 +926,24 @@
         <translation>eingefügter Text</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kann %1 nicht schreiben: %2</translation>
-    </message>
-    <message>
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
         <translation>Das Bildformat von %1 ist nicht zu erkennen: nennen Sie die Datei .svg, .png oder .dot.</translation>
     </message>
     <message>
         <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
         <translation>Ein Demo-Host, ein Snapshot oder eine Auflistung beschreibt eine andere Maschine und kann von hier aus nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Export VM Configuration…</source>
+        <translation>VM-Konfiguration &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
+        <translation>Fügen Sie zuerst ein Gerät zum Plan hinzu: der Export gilt den Geräten des Plans.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1110,94 @@
     <message>
         <source>Waiting for authentication and the helper…</source>
         <translation>Warten auf Authentifizierung und den Helfer …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>The VM configuration for these devices: libvirt, QEMU, Proxmox and more</source>
+        <translation>Die VM-Konfiguration für diese Geräte: libvirt, QEMU, Proxmox und mehr</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ReviewPanel</name>
+    <message>
+        <source>blocker</source>
+        <translation>Blocker</translation>
+    </message>
+    <message>
+        <source>needs confirmation</source>
+        <translation>braucht Bestätigung</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML Report…</source>
+        <translation>&amp;HTML-Bericht speichern …</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Alle Befunde</translation>
+    </message>
+    <message>
+        <source>Severity filter</source>
+        <translation>Filter nach Schwere</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Review findings</source>
+        <translation>Befunde der Prüfung</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Save Review</source>
+        <translation>Prüfung speichern</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <source>Reviewing…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocker(s)</source>
+        <translation>
+            <numerusform>%n Blocker</numerusform>
+            <numerusform>%n Blocker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to confirm</source>
+        <translation>
+            <numerusform>%n zu bestätigen</numerusform>
+            <numerusform>%n zu bestätigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review is not ready yet.</source>
+        <translation>Die Prüfung ist noch nicht fertig.</translation>
     </message>
 </context>
 <context>

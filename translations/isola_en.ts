@@ -283,6 +283,13 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::DeviceDetails</name>
     <message>
         <source>yes</source>
@@ -557,6 +564,85 @@
     </message>
     <message>
         <source>The kernel&apos;s grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ExportDialog</name>
+    <message>
+        <source>libvirt domain XML (&lt;hostdev&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU command line (-device vfio-pci)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxmox VE (hostpciN lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud Hypervisor (--device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel command line (vfio-pci.ids)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modprobe.d (options vfio-pci ids)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>driverctl (by address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt &amp;manages the host driver (managed=&apos;yes&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;iommufd backend instead of the VFIO container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the option &amp;ROM (rombar=0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary &amp;GPU with legacy VGA (x-vga)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export VM Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save VM Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to save: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -840,15 +926,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export VM Configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1013,6 +1107,94 @@
     </message>
     <message>
         <source>Waiting for authentication and the helper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM configuration for these devices: libvirt, QEMU, Proxmox and more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ReviewPanel</name>
+    <message>
+        <source>blocker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocker(s)</source>
+        <translation>
+            <numerusform>%n blocker</numerusform>
+            <numerusform>%n blockers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to confirm</source>
+        <translation>
+            <numerusform>%n to confirm</numerusform>
+            <numerusform>%n to confirm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review is not ready yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -283,6 +283,13 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::DeviceDetails</name>
     <message>
         <source>yes</source>
@@ -558,6 +565,85 @@
     <message>
         <source>The kernel&apos;s grouping</source>
         <translation>Le regroupement du noyau</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ExportDialog</name>
+    <message>
+        <source>libvirt domain XML (&lt;hostdev&gt;)</source>
+        <translation>XML de domaine libvirt (&lt;hostdev&gt;)</translation>
+    </message>
+    <message>
+        <source>QEMU command line (-device vfio-pci)</source>
+        <translation>Ligne de commande QEMU (-device vfio-pci)</translation>
+    </message>
+    <message>
+        <source>Proxmox VE (hostpciN lines)</source>
+        <translation>Proxmox VE (lignes hostpciN)</translation>
+    </message>
+    <message>
+        <source>Cloud Hypervisor (--device)</source>
+        <translation>Cloud Hypervisor (--device)</translation>
+    </message>
+    <message>
+        <source>Kernel command line (vfio-pci.ids)</source>
+        <translation>Ligne de commande du noyau (vfio-pci.ids)</translation>
+    </message>
+    <message>
+        <source>modprobe.d (options vfio-pci ids)</source>
+        <translation>modprobe.d (options vfio-pci ids)</translation>
+    </message>
+    <message>
+        <source>driverctl (by address)</source>
+        <translation>driverctl (par adresse)</translation>
+    </message>
+    <message>
+        <source>libvirt &amp;manages the host driver (managed=&apos;yes&apos;)</source>
+        <translation>libvirt &amp;gère le pilote de l’hôte (managed=&apos;yes&apos;)</translation>
+    </message>
+    <message>
+        <source>&amp;iommufd backend instead of the VFIO container</source>
+        <translation>Backend &amp;iommufd au lieu du conteneur VFIO</translation>
+    </message>
+    <message>
+        <source>Hide the option &amp;ROM (rombar=0)</source>
+        <translation>Masquer la &amp;ROM optionnelle (rombar=0)</translation>
+    </message>
+    <message>
+        <source>Primary &amp;GPU with legacy VGA (x-vga)</source>
+        <translation>&amp;GPU principal avec VGA hérité (x-vga)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Export VM Configuration</source>
+        <translation>Exporter la configuration de la VM</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save VM Configuration</source>
+        <translation>Enregistrer la configuration de la VM</translation>
+    </message>
+    <message>
+        <source>There is nothing to save: %1</source>
+        <translation>Il n’y a rien à enregistrer&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -840,16 +926,24 @@
         <translation>texte collé</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Cannot tell the picture format of %1: name it .svg, .png or .dot.</source>
         <translation>Impossible de reconnaître le format d’image de %1&#xa0;: nommez-le .svg, .png ou .dot.</translation>
     </message>
     <message>
         <source>A demo host, a snapshot or a listing describes another machine and cannot be changed from here.</source>
         <translation>Un hôte de démonstration, un instantané ou une liste décrit une autre machine et ne peut pas être modifié d’ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revue</translation>
+    </message>
+    <message>
+        <source>&amp;Export VM Configuration…</source>
+        <translation>&amp;Exporter la configuration de la VM…</translation>
+    </message>
+    <message>
+        <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
+        <translation>Ajoutez d’abord un périphérique au plan&#xa0;: l’export concerne les périphériques du plan.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1110,94 @@
     <message>
         <source>Waiting for authentication and the helper…</source>
         <translation>En attente de l’authentification et de l’assistant…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>The VM configuration for these devices: libvirt, QEMU, Proxmox and more</source>
+        <translation>La configuration de VM pour ces périphériques&#xa0;: libvirt, QEMU, Proxmox et d’autres</translation>
+    </message>
+</context>
+<context>
+    <name>isola::gui::ReviewPanel</name>
+    <message>
+        <source>blocker</source>
+        <translation>bloquant</translation>
+    </message>
+    <message>
+        <source>needs confirmation</source>
+        <translation>à confirmer</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>remarque</translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML Report…</source>
+        <translation>Enregistrer le rapport &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Tous les constats</translation>
+    </message>
+    <message>
+        <source>Severity filter</source>
+        <translation>Filtre de gravité</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Review findings</source>
+        <translation>Constats de la revue</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save Review</source>
+        <translation>Enregistrer la revue</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Reviewing…</source>
+        <translation>Revue en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocker(s)</source>
+        <translation>
+            <numerusform>%n bloquant</numerusform>
+            <numerusform>%n bloquants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to confirm</source>
+        <translation>
+            <numerusform>%n à confirmer</numerusform>
+            <numerusform>%n à confirmer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n remarque</numerusform>
+            <numerusform>%n remarques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review is not ready yet.</source>
+        <translation>La revue n’est pas encore prête.</translation>
     </message>
 </context>
 <context>

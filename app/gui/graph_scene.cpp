@@ -130,6 +130,15 @@ void GraphScene::setChosen(const std::set<Bdf>& chosen) {
         card->setChosen(std::ranges::any_of(card->node().functions, [&](const Bdf& f) { return chosen.contains(f); }));
 }
 
+void GraphScene::markDevices(const std::vector<Bdf>& devices) {
+    hovered_.reset();
+    for (GroupClusterItem* cluster : clusters_) cluster->setMateHighlight(false);
+    for (DeviceCardItem* card : cards_)
+        card->setMateHighlight(std::ranges::any_of(card->node().functions, [&](const Bdf& f) {
+            return std::ranges::find(devices, f) != devices.end();
+        }));
+}
+
 void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
     for (QGraphicsItem* item : items(event->scenePos())) {
         auto* card = dynamic_cast<DeviceCardItem*>(item);

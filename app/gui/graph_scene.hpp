@@ -42,6 +42,8 @@ public:
     std::vector<DeviceCardItem*> search(const QString& text);
     // Outlines the cards of devices chosen for the plan.
     void setChosen(const std::set<Bdf>& chosen);
+    // Tints the cards of these devices (a review finding's), the others not.
+    void markDevices(const std::vector<Bdf>& devices);
     // Tints the hovered group's cards and box (nullopt: none), as hovering a card does.
     void setHoveredGroup(std::optional<GroupId> group);
     [[nodiscard]] std::optional<GroupId> hoveredGroup() const { return hovered_; }

@@ -31,6 +31,7 @@
 #include "snapshot/snapshot.hpp"
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
+#include "export_dialog.hpp"
 #include "graph_items.hpp"
 #include "graph_panel.hpp"
 #include "graph_scene.hpp"
@@ -38,6 +39,8 @@
 #include "host_watcher.hpp"
 #include "message_banner.hpp"
 #include "plan_panel.hpp"
+#include "review_panel.hpp"
+#include "save_file.hpp"
 #include "topology_model.hpp"
 
 using namespace Qt::StringLiterals;
@@ -48,7 +51,7 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     : QMainWindow(parent), loader_(std::move(loader)), model_(new TopologyModel(this)),
       filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
       details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
-      graph_(new GraphPanel), plan_(new PlanPanel), views_(new QTabWidget), side_(new QTabWidget),
+      graph_(new GraphPanel), plan_(new PlanPanel), review_(new ReviewPanel), views_(new QTabWidget), side_(new QTabWidget),
       hostWatcher_(new HostWatcher(this)), summary_(new QLabel) {
     filter_->setSourceModel(model_);
 
@@ -95,6 +98,12 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
 
     views_->addTab(graph_, tr("&Graph"));
     views_->addTab(view_, tr("&Table"));
+    views_->addTab(review_, tr("&Review"));
+    // A finding's devices: the first selected (the inspector shows it), all of them tinted in the graph.
+    connect(review_, &ReviewPanel::devicesChosen, this, [this](const std::vector<Bdf>& devices) {
+        selectDevice(devices.front());
+        graph_->scene()->markDevices(devices);
+    });
     views_->setDocumentMode(true);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
@@ -115,6 +124,7 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
         graph_->scene()->setChosen(plan_->chosen());
     });
     connect(plan_, &PlanPanel::hostChanged, this, &MainWindow::followHost);
+    connect(plan_, &PlanPanel::exportRequested, this, [this] { openExportDialog(); });
     connect(plan_, &PlanPanel::planChanged, this, [this](const AttachPlan* plan) {
         graph_->setPlan(plan);
         graph_->scene()->setChosen(plan_->chosen());
@@ -220,6 +230,8 @@ void MainWindow::createActions() {
     showGraph->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1));
     auto* showTable = viewMenu->addAction(tr("&Table"), this, [this] { views_->setCurrentWidget(view_); });
     showTable->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    auto* showReview = viewMenu->addAction(tr("&Review"), this, [this] { views_->setCurrentWidget(review_); });
+    showReview->setShortcut(QKeySequence(Qt::ALT | Qt::Key_3));
     viewMenu->addSeparator();
     viewMenu->addAction(graph_->fitAction());
     viewMenu->addAction(graph_->hideBridgesAction());
@@ -228,6 +240,8 @@ void MainWindow::createActions() {
     auto* planMenu = menuBar()->addMenu(tr("&Plan"));
     auto* add = planMenu->addAction(tr("&Add Selected Device to Plan"), this, [this] { addSelectedToPlan(); });
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    auto* exportConfig = planMenu->addAction(tr("&Export VM Configuration…"), this, [this] { openExportDialog(); });
+    exportConfig->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     planMenu->addAction(tr("&Clear Plan"), this, [this] { plan_->clearDevices(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
@@ -305,6 +319,7 @@ void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
     // One copy for the worker threads: the graph's layouts and the inspector's explanations.
     snapshot_ = std::make_shared<const Topology>(t);
     graph_->setTopology(&t, snapshot_);
+    review_->review(snapshot_, from.kind == LoadRequest::Kind::LiveHost ? std::optional<HostRoots>(from.roots) : std::nullopt);
     details_->setExplanations({});
     explainWatcher_.setFuture(QtConcurrent::run([snapshot = snapshot_] { return explain_groups(*snapshot); }));
     if (following_) {
@@ -399,6 +414,19 @@ void MainWindow::updateDetails(const QModelIndex& current) {
     graph_->view()->centreOnSelection();
 }
 
+ExportDialog* MainWindow::openExportDialog() {
+    if (plan_->chosen().empty()) {
+        statusBar()->showMessage(tr("Add a device to the plan first: the export is for the plan's devices."), 4000);
+        return nullptr;
+    }
+    // The dialog reads the window's topology: it closes with a reload (the model replaces it).
+    auto* dialog = new ExportDialog(model_->topology(), {plan_->chosen().begin(), plan_->chosen().end()}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &MainWindow::topologyShown, dialog, &QDialog::close);
+    dialog->show();
+    return dialog;
+}
+
 std::optional<Bdf> MainWindow::selectedDevice() const { return details_->shownDevice(); }
 
 bool MainWindow::addSelectedToPlan() {
@@ -444,20 +472,9 @@ void MainWindow::openPath(const QString& path) {
     load({kind, {}, path});
 }
 
-namespace {
-
-std::optional<QString> write_file(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);  // written beside and renamed: a failed save leaves the old file whole
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return MainWindow::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return std::nullopt;
-}
-
-}  // namespace
-
 std::optional<QString> MainWindow::saveSnapshot(const QString& path) {
     const std::string json = snapshot_to_json(model_->topology());
-    return write_file(path, QByteArray::fromStdString(json));
+    return SaveFile::write(path, QByteArray::fromStdString(json));
 }
 
 std::optional<QString> MainWindow::exportGraph(const QString& path) {
@@ -468,7 +485,7 @@ std::optional<QString> MainWindow::exportGraph(const QString& path) {
     auto rendered = render_graph(model_->topology(), graph_->currentOptions(), *format);
     QApplication::restoreOverrideCursor();
     if (!rendered) return QString::fromStdString(rendered.error().message);
-    return write_file(path, QByteArray::fromStdString(rendered->data));
+    return SaveFile::write(path, QByteArray::fromStdString(rendered->data));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

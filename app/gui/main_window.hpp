@@ -28,10 +28,12 @@ namespace isola::gui {
 
 class DeviceDetails;
 class DeviceFilterModel;
+class ExportDialog;
 class GraphPanel;
 class HostWatcher;
 class MessageBanner;
 class PlanPanel;
+class ReviewPanel;
 class TopologyModel;
 
 class MainWindow : public QMainWindow {
@@ -59,6 +61,7 @@ public:
     [[nodiscard]] MessageBanner* iommuBanner() const { return iommuBanner_; }
     [[nodiscard]] GraphPanel* graph() const { return graph_; }
     [[nodiscard]] PlanPanel* planPanel() const { return plan_; }
+    [[nodiscard]] ReviewPanel* reviewPanel() const { return review_; }
     [[nodiscard]] QTabWidget* views() const { return views_; }
     [[nodiscard]] QTabWidget* sidePanels() const { return side_; }
     // The device selected in either view, if any.
@@ -73,6 +76,9 @@ public:
     std::optional<QString> exportGraph(const QString& path);
     // Opens a dropped or chosen file: .json as a snapshot, anything else as a listing.
     void openPath(const QString& path);
+
+    // The export dialog for the plan's devices (nullptr when none is chosen); it closes itself.
+    ExportDialog* openExportDialog();
 
     // Reads the host again, keeping the selection and the plan (what a uevent burst does).
     void followHost();
@@ -115,6 +121,7 @@ private:
     MessageBanner* iommuBanner_;
     GraphPanel* graph_;
     PlanPanel* plan_;
+    ReviewPanel* review_;
     QTabWidget* views_;
     QTabWidget* side_;
     HostWatcher* hostWatcher_;

@@ -34,7 +34,7 @@ PlanPanel::PlanPanel(QWidget* parent)
     : QWidget(parent), vm_(new QLineEdit), backend_(new QComboBox), list_(new QListWidget),
       remove_(new QPushButton(tr("Remove"))), clear_(new QPushButton(tr("Clear"))), hint_(new QLabel),
       text_(new QTextBrowser), apply_(new QPushButton(tr("&Apply"))), probe_(new QPushButton(tr("P&robe"))),
-      persist_(new QPushButton(tr("Persi&st"))), restore_(new QPushButton(tr("Res&tore All"))), answer_(new QLabel), changes_(new HelperChanges(this)) {
+      persist_(new QPushButton(tr("Persi&st"))), export_(new QPushButton(tr("E&xport…"))), restore_(new QPushButton(tr("Res&tore All"))), answer_(new QLabel), changes_(new HelperChanges(this)) {
     vm_->setPlaceholderText(tr("e.g. win11"));
     vm_->setAccessibleName(tr("VM name"));
     // The names libvirt and the helper accept (letters, digits, . _ + -, not starting with -).
@@ -72,6 +72,8 @@ PlanPanel::PlanPanel(QWidget* parent)
     act->addWidget(apply_);
     act->addWidget(probe_);
     act->addWidget(persist_);
+    export_->setToolTip(tr("The VM configuration for these devices: libvirt, QEMU, Proxmox and more"));
+    act->addWidget(export_);
     act->addStretch(1);
     restore_->setToolTip(tr("Return every device Isola moved to its own driver, through Isola's helper"));
     act->addWidget(restore_);
@@ -90,6 +92,7 @@ PlanPanel::PlanPanel(QWidget* parent)
     connect(apply_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Apply); });
     connect(probe_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Probe); });
     connect(persist_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Persist); });
+    connect(export_, &QPushButton::clicked, this, &PlanPanel::exportRequested);
     connect(restore_, &QPushButton::clicked, this, [this] { run(HelperChanges::Verb::Restore); });
     connect(changes_, &HelperChanges::progress, this, [this](int step, const QString& what) {
         if (!progress_) return;
@@ -128,6 +131,7 @@ void PlanPanel::updateButtons() {
     apply_->setEnabled(can);
     persist_->setEnabled(can);
     probe_->setEnabled(have && changeable_);
+    export_->setEnabled(plan_.has_value());
     restore_->setEnabled(changeable_ && !changes_->running());
     for (QPushButton* b : {apply_, probe_, persist_, restore_}) {
         if (!changeable_) b->setStatusTip(notChangeable_);

@@ -64,6 +64,7 @@ Q_SIGNALS:
     // A helper call finished that may have changed the host: the window reads it again.
     void hostChanged();
     void answered(const isola::gui::HelperOutcome& outcome);
+    void exportRequested();
 
 private:
     void replan();
@@ -85,6 +86,7 @@ private:
     QPushButton* apply_;
     QPushButton* probe_;
     QPushButton* persist_;
+    QPushButton* export_;
     QPushButton* restore_;
     QLabel* answer_;
     HelperChanges* changes_;

@@ -13,6 +13,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QPushButton>
@@ -31,6 +32,8 @@
 #include "dark_palette.hpp"
 #include "device_details.hpp"
 #include "device_filter_model.hpp"
+#include "export_dialog.hpp"
+#include "review_panel.hpp"
 #include "graph/graph_layout.hpp"
 #include "graph/plan_overlay.hpp"
 #include "graph_items.hpp"
@@ -255,6 +258,74 @@ private Q_SLOTS:
         QVERIFY(!window.planPanel()->addDevice(Bdf{0, 0x42, 0, 0}));  // not on this host
         // This host (the sample is a live host's topology): a plan that is not refused can be applied.
         QVERIFY(window.planPanel()->applyButton()->isEnabled());
+    }
+
+    // The export dialog previews exactly what core's export_config() renders, for every format.
+    void theExportDialogPreviewsCoresConfigurationLive() {
+        MainWindow window(no_loader);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QCOMPARE(window.openExportDialog(), nullptr);  // nothing chosen yet
+        QVERIFY(window.planPanel()->addDevice(test::kUnnamed));
+        ExportDialog* dialog = window.openExportDialog();
+        QVERIFY(dialog);
+        const Topology& t = window.topologyModel()->topology();
+        const std::vector<Bdf> chosen{test::kUnnamed};
+        for (ExportFormat f : all_export_formats()) {
+            dialog->setFormat(f);
+            auto expected = export_config(t, chosen, f, {});
+            if (expected) {
+                QCOMPARE(dialog->previewText(), QString::fromStdString(expected->text));
+                QVERIFY(!dialog->previewText().isEmpty());
+            } else {
+                QCOMPARE(dialog->previewText(), QString());
+                QCOMPARE(dialog->warningText(), QString::fromStdString(expected.error().sentence));
+            }
+        }
+        dialog->setFormat(ExportFormat::QemuArgs);
+        dialog->iommufdBox()->setChecked(true);
+        QVERIFY2(dialog->previewText().contains(u"iommufd"_s), qPrintable(dialog->previewText()));
+        // The whole group: the Realtek NIC in group 17 comes along, and a warning says so.
+        QVERIFY2(dialog->previewText().contains(u"07:00.0"_s), qPrintable(dialog->previewText()));
+        const QString file = QDir::tempPath() + u"/isola-export-"_s + QString::number(::getpid()) + u".txt"_s;
+        QCOMPARE(dialog->saveTo(file), std::nullopt);
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(saved.readAll()), dialog->previewText());
+        QFile::remove(file);
+    }
+
+    // The review: core's findings, filtered by severity; a finding selects its devices.
+    void aReviewFindingSelectsItsDevices() {
+        MainWindow window(no_loader);
+        QSignalSpy reviewed(window.reviewPanel(), &ReviewPanel::reviewed);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QVERIFY(!reviewed.isEmpty() || reviewed.wait(10000));
+        const Review expected = review_host(window.topologyModel()->topology());
+        QStringList all;
+        for (const auto& f : expected.findings) all << QString::fromStdString(f.sentence);
+        QVERIFY(!all.isEmpty());
+        QCOMPARE(window.reviewPanel()->shownSentences(), all);
+        window.reviewPanel()->setSeverityFilter(Severity::Blocker);
+        QStringList blockers;
+        for (const auto& f : expected.findings)
+            if (f.severity == Severity::Blocker) blockers << QString::fromStdString(f.sentence);
+        QCOMPARE(window.reviewPanel()->shownSentences(), blockers);
+        window.reviewPanel()->setSeverityFilter(std::nullopt);
+        // The first finding that names devices: its first is selected, all are tinted.
+        int row = 0;
+        while (row < static_cast<int>(expected.findings.size()) && expected.findings[static_cast<std::size_t>(row)].devices.empty()) ++row;
+        QVERIFY(row < static_cast<int>(expected.findings.size()));
+        const auto& finding = expected.findings[static_cast<std::size_t>(row)];
+        QVERIFY(window.reviewPanel()->chooseFinding(row));
+        QCOMPARE(window.details()->shownDevice(), finding.devices.front());
+        QCOMPARE(window.graph()->scene()->selectedDevice(), finding.devices.front());
+        for (const Bdf& b : finding.devices) QVERIFY(card(window, b)->mateHighlight());
+        const QString file = QDir::tempPath() + u"/isola-review-"_s + QString::number(::getpid()) + u".html"_s;
+        QCOMPARE(window.reviewPanel()->saveHtml(file), std::nullopt);
+        QFile html(file);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QCOMPARE(html.readAll(), QByteArray::fromStdString(render_review_html(*window.reviewPanel()->current())));
+        QFile::remove(file);
     }
 
     void aDemoHostCannotBeChangedAndTheButtonsSayWhy() {
