@@ -738,6 +738,41 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HostChangesPanel</name>
+    <message>
+        <source>&amp;Restore All</source>
+        <translation>Alles &amp;zurückstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Unpersist All</source>
+        <translation>Alle Start-Bindungen &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>What Isola changed on this host</source>
+        <translation>Was Isola auf diesem Host geändert hat</translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation>Jedes Gerät, das Isola verschoben hat, an seinen eigenen Treiber zurückgeben, über Isolas Helfer</translation>
+    </message>
+    <message>
+        <source>Remove every boot-time binding Isola made, through Isola&apos;s helper</source>
+        <translation>Jede Start-Bindung entfernen, die Isola angelegt hat, über Isolas Helfer</translation>
+    </message>
+    <message>
+        <source>This source describes another machine: Isola changes nothing on it.</source>
+        <translation>Diese Quelle beschreibt eine andere Maschine: Isola ändert nichts an ihr.</translation>
+    </message>
+    <message>
+        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
+        <translation>„Alles zurückstellen“ oder jede andere Änderung über den Helfer stellt sie zuerst zurück und sagt es.</translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
+        <translation>Eine Änderung der Start-Bindung wurde unterbrochen; „Alle Start-Bindungen aufheben“ oder „Dauerhaft binden“ stellt ihre Dateien zuerst zurück.</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -944,6 +979,10 @@
     <message>
         <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
         <translation>Fügen Sie zuerst ein Gerät zum Plan hinzu: der Export gilt den Geräten des Plans.</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>Ä&amp;nderungen</translation>
     </message>
 </context>
 <context>

@@ -738,6 +738,41 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HostChangesPanel</name>
+    <message>
+        <source>&amp;Restore All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unpersist All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Isola changed on this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every boot-time binding Isola made, through Isola&apos;s helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This source describes another machine: Isola changes nothing on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -943,6 +978,10 @@
     </message>
     <message>
         <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

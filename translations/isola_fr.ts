@@ -738,6 +738,41 @@
     </message>
 </context>
 <context>
+    <name>isola::gui::HostChangesPanel</name>
+    <message>
+        <source>&amp;Restore All</source>
+        <translation>&amp;Tout restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Unpersist All</source>
+        <translation>&amp;Annuler toutes les liaisons au démarrage</translation>
+    </message>
+    <message>
+        <source>What Isola changed on this host</source>
+        <translation>Ce qu’Isola a modifié sur cet hôte</translation>
+    </message>
+    <message>
+        <source>Return every device Isola moved to its own driver, through Isola&apos;s helper</source>
+        <translation>Rendre à son propre pilote chaque périphérique qu’Isola a déplacé, par l’assistant d’Isola</translation>
+    </message>
+    <message>
+        <source>Remove every boot-time binding Isola made, through Isola&apos;s helper</source>
+        <translation>Retirer chaque liaison au démarrage qu’Isola a créée, par l’assistant d’Isola</translation>
+    </message>
+    <message>
+        <source>This source describes another machine: Isola changes nothing on it.</source>
+        <translation>Cette source décrit une autre machine : Isola n’y change rien.</translation>
+    </message>
+    <message>
+        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
+        <translation>« Tout restaurer », ou toute autre modification par l’assistant, la remet d’abord en place et le dit.</translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
+        <translation>Une modification de la liaison au démarrage a été interrompue ; « Annuler toutes les liaisons au démarrage » ou « Lier au démarrage » remet d’abord ses fichiers en place.</translation>
+    </message>
+</context>
+<context>
     <name>isola::gui::MainWindow</name>
     <message>
         <source>Device filter</source>
@@ -944,6 +979,10 @@
     <message>
         <source>Add a device to the plan first: the export is for the plan&apos;s devices.</source>
         <translation>Ajoutez d’abord un périphérique au plan&#xa0;: l’export concerne les périphériques du plan.</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>&amp;Modifications</translation>
     </message>
 </context>
 <context>

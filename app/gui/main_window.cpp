@@ -36,6 +36,7 @@
 #include "graph_panel.hpp"
 #include "graph_scene.hpp"
 #include "graph_view.hpp"
+#include "host_changes_panel.hpp"
 #include "host_watcher.hpp"
 #include "message_banner.hpp"
 #include "plan_panel.hpp"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     : QMainWindow(parent), loader_(std::move(loader)), model_(new TopologyModel(this)),
       filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
       details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
-      graph_(new GraphPanel), plan_(new PlanPanel), review_(new ReviewPanel), views_(new QTabWidget), side_(new QTabWidget),
+      graph_(new GraphPanel), plan_(new PlanPanel), review_(new ReviewPanel), changes_(new HostChangesPanel), views_(new QTabWidget), side_(new QTabWidget),
       hostWatcher_(new HostWatcher(this)), summary_(new QLabel) {
     filter_->setSourceModel(model_);
 
@@ -113,6 +114,8 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
 
     side_->addTab(details_, tr("&Inspector"));
     side_->addTab(plan_, tr("&Plan"));
+    side_->addTab(changes_, tr("&Changes"));
+    connect(changes_, &HostChangesPanel::hostChanged, this, &MainWindow::followHost);
     side_->setDocumentMode(true);
 
     // One selection for both views: the graph's card and the table's row show the same device.
@@ -319,6 +322,8 @@ void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
     // One copy for the worker threads: the graph's layouts and the inspector's explanations.
     snapshot_ = std::make_shared<const Topology>(t);
     graph_->setTopology(&t, snapshot_);
+    changes_->refresh(from.kind == LoadRequest::Kind::LiveHost ? std::optional(from.roots.etc.parent_path() / "var/lib/isola")
+                                                               : std::nullopt);
     review_->review(snapshot_, from.kind == LoadRequest::Kind::LiveHost ? std::optional<HostRoots>(from.roots) : std::nullopt);
     details_->setExplanations({});
     explainWatcher_.setFuture(QtConcurrent::run([snapshot = snapshot_] { return explain_groups(*snapshot); }));

@@ -30,6 +30,7 @@ class DeviceDetails;
 class DeviceFilterModel;
 class ExportDialog;
 class GraphPanel;
+class HostChangesPanel;
 class HostWatcher;
 class MessageBanner;
 class PlanPanel;
@@ -62,6 +63,7 @@ public:
     [[nodiscard]] GraphPanel* graph() const { return graph_; }
     [[nodiscard]] PlanPanel* planPanel() const { return plan_; }
     [[nodiscard]] ReviewPanel* reviewPanel() const { return review_; }
+    [[nodiscard]] HostChangesPanel* hostChanges() const { return changes_; }
     [[nodiscard]] QTabWidget* views() const { return views_; }
     [[nodiscard]] QTabWidget* sidePanels() const { return side_; }
     // The device selected in either view, if any.
@@ -122,6 +124,7 @@ private:
     GraphPanel* graph_;
     PlanPanel* plan_;
     ReviewPanel* review_;
+    HostChangesPanel* changes_;
     QTabWidget* views_;
     QTabWidget* side_;
     HostWatcher* hostWatcher_;

@@ -27,6 +27,7 @@
 #include "app_translator.hpp"
 #include "explain/explain_groups.hpp"
 #include "fixture_lab.hpp"
+#include "host_changes_panel.hpp"
 #include "host_watcher.hpp"
 #include "load_topology.hpp"
 #include "dark_palette.hpp"
@@ -326,6 +327,25 @@ private Q_SLOTS:
         QVERIFY(html.open(QIODevice::ReadOnly));
         QCOMPARE(html.readAll(), QByteArray::fromStdString(render_review_html(*window.reviewPanel()->current())));
         QFile::remove(file);
+    }
+
+    // The Changes tab reads what Isola changed on the host shown; a demo host has nothing.
+    void theChangesTabSaysWhatIsolaChangedAndWhatIsUnfinished() {
+        MainWindow demo(no_loader);
+        demo.showTopology(test::sample_topology(), {LoadRequest::Kind::Demo, {}, u"sample"_s});
+        QCOMPARE(demo.hostChanges()->lines(), QStringList{u"This source describes another machine: Isola changes nothing on it."_s});
+
+        const std::filesystem::path root = std::filesystem::temp_directory_path() / ("isola-gui-changes-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(root);
+        std::filesystem::create_directories(root / "var/lib/isola");
+        std::ofstream(root / "var/lib/isola/persist-journal.json") << "{}";
+        MainWindow window(no_loader);
+        window.showTopology(test::sample_topology(), {LoadRequest::Kind::LiveHost, HostRoots::under(root), {}});
+        QVERIFY(window.hostChanges()->unfinished());
+        QCOMPARE(window.hostChanges()->lines(),
+                 (QStringList{u"Isola has moved no device on this host."_s,
+                              u"A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first."_s}));
+        std::filesystem::remove_all(root);
     }
 
     void aDemoHostCannotBeChangedAndTheButtonsSayWhy() {

@@ -13,6 +13,7 @@
 
 #include <cstdio>
 
+#include "host_changes_panel.hpp"
 #include "load_topology.hpp"
 #include "main_window.hpp"
 #include "plan_panel.hpp"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
     window.planPanel()->setConfirm([](const QStringList&) { return true; });
     const bool applied = run(window, HelperChanges::Verb::Apply, "apply");
     print_drivers("after apply", window);
+    for (const QString& l : window.hostChanges()->lines()) std::printf("changes: %s\n", qPrintable(l));
     const bool restored = run(window, HelperChanges::Verb::Restore, "restore");
     print_drivers("after restore", window);
     return applied && restored ? 0 : 1;

@@ -402,6 +402,7 @@ if [ -n "${ISOLA_E2E_GUI:-}" ]; then
   expect_line "$out" '^apply: outcome=done$' "(13) GUI apply"
   expect_line "$out" '^line: 2 devices are now on vfio-pci for "win11": ' "(13) GUI apply says what it did"
   expect_line "$out" '^after apply: 0000:02:01.0=vfio-pci 0000:02:02.0=vfio-pci$' "(13) the GUI reads the host again after apply"
+  expect_line "$out" '^changes: 0000:02:01.0 \[8086:100e\] for "win11" since .*; it was on e1000$' "(13) the GUI's Changes tab after apply"
   expect_line "$out" '^restore: outcome=done$' "(13) GUI restore"
   expect_line "$out" '^after restore: 0000:02:01.0=e1000 0000:02:02.0=e1000$' "(13) the GUI reads the host again after restore"
   [ "$(drivers)" = "$at_start" ] || fail "(13) after the GUI's restore: $(drivers)"
