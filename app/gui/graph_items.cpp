@@ -29,6 +29,12 @@ QColor colour(std::string_view hex) { return QColor(QString::fromLatin1(hex.data
 
 bool dark(const QPalette& p) { return p.color(QPalette::Window).lightnessF() < 0.5; }
 
+// `t` of `over` laid on `base`: a tint that keeps the base colour's lightness mostly.
+QColor mix(const QColor& base, const QColor& over, float t) {
+    return QColor::fromRgbF(base.redF() * (1 - t) + over.redF() * t, base.greenF() * (1 - t) + over.greenF() * t,
+                            base.blueF() * (1 - t) + over.blueF() * t);
+}
+
 // The view's palette when painting into one, else the scene's (the GraphPanel keeps it the same):
 // a scene rendered into an image for a screenshot still follows a dark palette.
 QPalette palette_for(const QGraphicsItem* item, const QWidget* widget) {
@@ -94,11 +100,8 @@ QColor group_border(GroupState state) { return colour(group_colours(state).borde
 
 QColor group_fill(GroupState state, const QPalette& palette) {
     if (!dark(palette)) return colour(group_colours(state).fill);
-    QColor hue = group_border(state);
-    QColor base = palette.color(QPalette::Window);
     // 28 % of the hue over the window colour: tinted, with the window's light text still legible.
-    return QColor::fromRgbF(base.redF() * 0.72f + hue.redF() * 0.28f, base.greenF() * 0.72f + hue.greenF() * 0.28f,
-                            base.blueF() * 0.72f + hue.blueF() * 0.28f);
+    return mix(palette.color(QPalette::Window), group_border(state), 0.28f);
 }
 
 CardText card_text(const Topology& topology, const GraphNode& node) {
@@ -270,9 +273,7 @@ void DeviceCardItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, 
 
     QColor fill = pal.color(QPalette::Base);
     if (node_.fill_state) fill = group_fill(*node_.fill_state, pal);
-    if (mate_) fill = QColor::fromRgbF(fill.redF() * 0.8f + pal.color(QPalette::Highlight).redF() * 0.2f,
-                                       fill.greenF() * 0.8f + pal.color(QPalette::Highlight).greenF() * 0.2f,
-                                       fill.blueF() * 0.8f + pal.color(QPalette::Highlight).blueF() * 0.2f);
+    if (mate_) fill = mix(fill, pal.color(QPalette::Highlight), 0.2f);
     QPen border(pal.color(QPalette::Mid), 0.8);
     if (node_.highlighted) border = QPen(group_border(GroupState::Assigned), 2.0);
     if (chosen_) border = QPen(group_border(GroupState::Assigned), 2.4, Qt::SolidLine);
