@@ -566,6 +566,21 @@
         <source>The kernel&apos;s grouping</source>
         <translation>Die Gruppierung des Kernels</translation>
     </message>
+    <message>
+        <source>&amp;Read Full Configuration Space…</source>
+        <translation>Vollständigen Konfigurationsraum &amp;lesen…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n function(s): %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</source>
+        <translation>
+            <numerusform>Die Erklärung dieser Gruppe braucht ACS- und PCIe-Angaben, die nur root lesen kann, von %n Funktion: %1. Isolas Helfer kann ihren vollständigen Konfigurationsraum lesen; nach dem Passwort eines Administrators wird einmal je Sitzung gefragt.</numerusform>
+            <numerusform>Die Erklärung dieser Gruppe braucht ACS- und PCIe-Angaben, die nur root lesen kann, von %n Funktionen: %1. Isolas Helfer kann ihren vollständigen Konfigurationsraum lesen; nach dem Passwort eines Administrators wird einmal je Sitzung gefragt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::ExportDialog</name>

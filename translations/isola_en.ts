@@ -566,6 +566,21 @@
         <source>The kernel&apos;s grouping</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Read Full Configuration Space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n function(s): %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</source>
+        <translation>
+            <numerusform>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n function: %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</numerusform>
+            <numerusform>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n functions: %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::ExportDialog</name>

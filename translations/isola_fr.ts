@@ -566,6 +566,21 @@
         <source>The kernel&apos;s grouping</source>
         <translation>Le regroupement du noyau</translation>
     </message>
+    <message>
+        <source>&amp;Read Full Configuration Space…</source>
+        <translation>&amp;Lire tout l’espace de configuration…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n function(s): %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</source>
+        <translation>
+            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonction : %1. L’assistant d’Isola peut lire tout leur espace de configuration ; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
+            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonctions : %1. L’assistant d’Isola peut lire tout leur espace de configuration ; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>isola::gui::ExportDialog</name>
@@ -761,15 +776,15 @@
     </message>
     <message>
         <source>This source describes another machine: Isola changes nothing on it.</source>
-        <translation>Cette source décrit une autre machine : Isola n’y change rien.</translation>
+        <translation>Cette source décrit une autre machine&#xa0;: Isola n’y change rien.</translation>
     </message>
     <message>
         <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
-        <translation>« Tout restaurer », ou toute autre modification par l’assistant, la remet d’abord en place et le dit.</translation>
+        <translation>«&#xa0;Tout restaurer&#xa0;», ou toute autre modification par l’assistant, la remet d’abord en place et le dit.</translation>
     </message>
     <message>
         <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
-        <translation>Une modification de la liaison au démarrage a été interrompue ; « Annuler toutes les liaisons au démarrage » ou « Lier au démarrage » remet d’abord ses fichiers en place.</translation>
+        <translation>Une modification de la liaison au démarrage a été interrompue&#xa0;; «&#xa0;Annuler toutes les liaisons au démarrage&#xa0;» ou «&#xa0;Lier au démarrage&#xa0;» remet d’abord ses fichiers en place.</translation>
     </message>
 </context>
 <context>

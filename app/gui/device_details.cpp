@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "explain/config_reads.hpp"
 #include "fact_text.hpp"
 #include "host_use_text.hpp"
 
@@ -49,7 +51,8 @@ QString bdfList(const std::vector<Bdf>& list) {
 }  // namespace
 
 DeviceDetails::DeviceDetails(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), facts_(new QTreeWidget(this)) {
+    : QWidget(parent), title_(new QLabel(this)), facts_(new QTreeWidget(this)), fullRead_(new QWidget(this)),
+      fullReadText_(new QLabel(fullRead_)), fullReadButton_(new QPushButton(tr("&Read Full Configuration Space…"), fullRead_)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins({});
     title_->setWordWrap(true);
@@ -69,13 +72,57 @@ DeviceDetails::DeviceDetails(QWidget* parent)
     facts_->header()->setStretchLastSection(true);
     facts_->setAccessibleName(tr("Device facts"));
     layout->addWidget(facts_, 1);
+
+    // Under the facts, so it is in the tab order and stays put while the tree scrolls.
+    auto* fullReadLayout = new QHBoxLayout(fullRead_);
+    fullReadLayout->setContentsMargins({});
+    fullReadText_->setWordWrap(true);
+    fullReadLayout->addWidget(fullReadText_, 1);
+    fullReadLayout->addWidget(fullReadButton_, 0, Qt::AlignTop);
+    connect(fullReadButton_, &QPushButton::clicked, this, [this] {
+        if (!fullReadDevices_.empty()) Q_EMIT fullReadRequested(fullReadDevices_);
+    });
+    layout->addWidget(fullRead_);
     clear();
+}
+
+void DeviceDetails::offerFullRead(bool offered) {
+    fullReadOffered_ = offered;
+    fullReadFailure_.clear();
+    if (shown_) rebuild();
+}
+
+void DeviceDetails::setFullReadRunning(bool running) {
+    fullReadRunning_ = running;
+    fullReadButton_->setEnabled(!running);
+    fullReadButton_->setText(running ? tr("Reading…") : tr("&Read Full Configuration Space…"));
+}
+
+void DeviceDetails::setFullReadFailure(const QString& sentence) {
+    fullReadFailure_ = sentence;
+    if (shown_) rebuild();
+}
+
+void DeviceDetails::updateFullRead(const Device* shown) {
+    fullReadDevices_.clear();
+    if (fullReadOffered_ && topology_ && shown && shown->iommu_group)
+        fullReadDevices_ = config_reads_for_group(*topology_, *shown->iommu_group);
+    fullRead_->setVisible(!fullReadDevices_.empty());
+    if (fullReadDevices_.empty()) return;
+    QString text = tr("This group's explanation needs ACS and PCIe facts that only root can read, from %n "
+                      "function(s): %1. Isola's helper can read their full configuration space; an administrator's "
+                      "password is asked once per session.",
+                      nullptr, static_cast<int>(fullReadDevices_.size()))
+                       .arg(bdfList(fullReadDevices_));
+    if (!fullReadFailure_.isEmpty()) text += u"\n\n"_s + fullReadFailure_;
+    fullReadText_->setText(text);
 }
 
 void DeviceDetails::clear() {
     topology_ = nullptr;
     shown_.reset();
     facts_->clear();
+    updateFullRead(nullptr);
     title_->setText(tr("Select a device to see everything Isola knows about it."));
 }
 
@@ -248,6 +295,7 @@ void DeviceDetails::rebuild() {
         addRow(notes, tr("Note"), qs(diag.message));
     }
     facts_->expandAll();
+    updateFullRead(d);
 }
 
 }  // namespace isola::gui

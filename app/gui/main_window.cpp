@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
+#include <unistd.h>
 
 #include "demo_hosts.hpp"
 #include "graph/graph_render.hpp"
@@ -53,7 +54,8 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
       filter_(new DeviceFilterModel(this)), view_(new QTreeView), filterEdit_(new QLineEdit),
       details_(new DeviceDetails), sourceBanner_(new MessageBanner), iommuBanner_(new MessageBanner),
       graph_(new GraphPanel), plan_(new PlanPanel), review_(new ReviewPanel), changes_(new HostChangesPanel), views_(new QTabWidget), side_(new QTabWidget),
-      hostWatcher_(new HostWatcher(this)), summary_(new QLabel) {
+      hostWatcher_(new HostWatcher(this)), configReads_(new HelperConfigReads(this)), privileged_(geteuid() == 0),
+      summary_(new QLabel) {
     filter_->setSourceModel(model_);
 
     filterEdit_->setPlaceholderText(tr("Find by address, name, vendor:device or driver (Ctrl+F)"));
@@ -158,6 +160,10 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
 
     connect(&watcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadFinished);
     connect(hostWatcher_, &HostWatcher::hostChanged, this, &MainWindow::followHost);
+    connect(details_, &DeviceDetails::fullReadRequested, this, [this](const std::vector<Bdf>& devices) {
+        if (configReads_->start(devices)) details_->setFullReadRunning(true);
+    });
+    connect(configReads_, &HelperConfigReads::finished, this, &MainWindow::fullReadFinished);
     connect(&explainWatcher_, &QFutureWatcher<std::vector<GroupExplanation>>::finished, this, [this] {
         // A newer topology started its own; this result is for an old one.
         if (explainWatcher_.isRunning()) return;
@@ -166,15 +172,36 @@ MainWindow::MainWindow(Loader loader, QWidget* parent)
     });
 }
 
+void MainWindow::setPrivileged(bool privileged) {
+    privileged_ = privileged;
+    details_->offerFullRead(request_.kind == LoadRequest::Kind::LiveHost && !privileged_);
+}
+
+void MainWindow::keepPlace() {
+    following_ = true;
+    keptSelection_ = selectedDevice();
+    keptPlan_ = plan_->chosen();
+}
+
+void MainWindow::reshow(Topology topology) {
+    keepPlace();
+    showTopology(std::move(topology), request_);
+}
+
+void MainWindow::fullReadFinished(const ConfigReadOutcome& outcome) {
+    details_->setFullReadRunning(false);
+    for (const auto& [device, facts] : outcome.facts) helperConfig_[device] = facts;
+    if (!outcome.facts.empty()) reshow(model_->topology());  // showTopology() lays the reads over it
+    details_->setFullReadFailure(outcome.failure);
+}
+
 void MainWindow::followHost() {
     if (request_.kind != LoadRequest::Kind::LiveHost) return;
     if (watcher_.isRunning()) {
         followAgain_ = true;
         return;
     }
-    following_ = true;
-    keptSelection_ = selectedDevice();
-    keptPlan_ = plan_->chosen();
+    keepPlace();
     load(request_);
 }
 
@@ -314,8 +341,14 @@ void MainWindow::setLoading(bool loading) {
 }
 
 void MainWindow::showTopology(Topology topology, const LoadRequest& from) {
+    const bool live = from.kind == LoadRequest::Kind::LiveHost;
+    // A function the helper read stays read until it leaves the host (hotplug, VFs removed).
+    if (!live || request_.kind != LoadRequest::Kind::LiveHost || from.roots.sysfs != request_.roots.sysfs) helperConfig_.clear();
+    std::erase_if(helperConfig_, [&](const auto& read) { return topology.find(read.first) == nullptr; });
+    if (!helperConfig_.empty()) topology = with_config_facts(topology, helperConfig_);
     request_ = from;
     details_->clear();
+    details_->offerFullRead(live && !privileged_);
     model_->setTopology(std::move(topology));
     const auto& t = model_->topology();
     plan_->setTopology(&t);

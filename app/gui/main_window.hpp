@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include <optional>
 #include <set>
 
+#include "helper_config_reads.hpp"
 #include "load_request.hpp"
 
 class QLabel;
@@ -30,6 +32,7 @@ class DeviceDetails;
 class DeviceFilterModel;
 class ExportDialog;
 class GraphPanel;
+class HelperConfigReads;
 class HostChangesPanel;
 class HostWatcher;
 class MessageBanner;
@@ -84,6 +87,11 @@ public:
 
     // Reads the host again, keeping the selection and the plan (what a uevent burst does).
     void followHost();
+
+    // Whether this process reads configuration space as root (default: its effective uid is 0).
+    // Not root, a live host's inspector offers isola-helper's full read; tests pretend either way.
+    void setPrivileged(bool privileged);
+    [[nodiscard]] HelperConfigReads* configReads() const { return configReads_; }
     [[nodiscard]] HostWatcher* hostWatcher() const { return hostWatcher_; }
 
 Q_SIGNALS:
@@ -104,6 +112,10 @@ private:
     void updateBanners();
     void updateDetails(const QModelIndex& current);
     void setLoading(bool loading);
+    // Shows `topology` as the same host seen again: the person keeps their selection and plan.
+    void reshow(Topology topology);
+    void keepPlace();  // what showTopology() restores: the selection and the plan
+    void fullReadFinished(const ConfigReadOutcome& outcome);
     QWidget* demoHostButton(QWidget* parent);
     void fillDemoMenu(QMenu* menu);
 
@@ -128,6 +140,10 @@ private:
     QTabWidget* views_;
     QTabWidget* side_;
     HostWatcher* hostWatcher_;
+    HelperConfigReads* configReads_;
+    // What isola-helper read as root on this live host, laid over every later read of it.
+    std::map<Bdf, ConfigFacts> helperConfig_;
+    bool privileged_;
     QLabel* summary_;
     // While following the host: what to restore once the new topology is shown.
     bool following_ = false;

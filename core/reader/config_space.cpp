@@ -143,6 +143,28 @@ ConfigFacts decode_config_facts(std::span<const std::uint8_t> config_space) {
     return decode_config_facts(ConfigBytes(config_space));
 }
 
+namespace {
+
+template <typename T>
+void adopt_if_known(Fact<T>& fact, const Fact<T>& read) {
+    if (read) fact = read;
+}
+
+}  // namespace
+
+Topology with_config_facts(const Topology& topology, const std::map<Bdf, ConfigFacts>& reads) {
+    std::vector<Device> devices = topology.devices();
+    for (Device& d : devices) {
+        const auto read = reads.find(d.address);
+        if (read == reads.end() || !read->second.readable) continue;
+        adopt_if_known(d.header_type, read->second.header_type);
+        adopt_if_known(d.multifunction, read->second.multifunction);
+        adopt_if_known(d.port_type, read->second.port_type);
+        adopt_if_known(d.acs, read->second.acs);
+    }
+    return Topology(topology.source(), topology.host(), std::move(devices), topology.groups(), topology.diagnostics());
+}
+
 ConfigFacts detail::read_config_facts(const sysfs::AttributeDir& function_dir) {
     return decode_config_facts(ConfigFile(function_dir));
 }

@@ -9,12 +9,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 
 #include "reader/config_registers.hpp"
 #include "reader/sysfs_file.hpp"
 #include "topology/device.hpp"
+#include "topology/topology.hpp"
 
 namespace isola {
 
@@ -38,6 +40,11 @@ ConfigFacts decode_config_facts(const ConfigRegisters& registers);
 // 64 bytes (what a non-root reader gets) decode like the sysfs file read without root: the
 // capabilities are unknown because "config space past 64 bytes needs root".
 ConfigFacts decode_config_facts(std::span<const std::uint8_t> config_space);
+
+// `topology` with what a later, fuller read found (isola-helper's readconfig as root): each
+// device named in `reads` takes the header type, multifunction, port type and ACS facts that read
+// knows; a fact it could not read either stays as it was, with its first reason.
+Topology with_config_facts(const Topology& topology, const std::map<Bdf, ConfigFacts>& reads);
 
 namespace detail {
 

@@ -212,13 +212,7 @@ HelperAnswer run_action(const KAuth::Action& action, const std::function<void(co
     job->exec();
     answer.error = job->error();
     if (answer.hung) {
-        const int seconds = action.timeout() / 1000;
-        // TRANSLATORS: {0} what the helper was asked to do ("hand 0000:01:00.0 to the VM "win11""),
-        // {1} seconds waited.
-        answer.failure = QString::fromStdString(
-            say("Isola's helper did not answer within {1} seconds when asked to {0}; run isolactl status to see "
-                "what it changed.",
-                words_for(action).does, seconds));
+        answer.failure = describe_hung_action(action);
     } else if (answer.error == 0) {
         answer.data = job->data();
     } else {
@@ -226,6 +220,17 @@ HelperAnswer run_action(const KAuth::Action& action, const std::function<void(co
     }
     job->deleteLater();
     return answer;
+}
+
+QString describe_hung_action(const KAuth::Action& action)
+{
+    const int seconds = action.timeout() / 1000;
+    // TRANSLATORS: {0} what the helper was asked to do ("hand 0000:01:00.0 to the VM "win11""),
+    // {1} seconds waited.
+    return QString::fromStdString(
+        say("Isola's helper did not answer within {1} seconds when asked to {0}; run isolactl status to see "
+            "what it changed.",
+            words_for(action).does, seconds));
 }
 
 QString describe_kauth_failure(const KAuth::Action& action, int code, const QString& text,

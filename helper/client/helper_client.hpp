@@ -46,6 +46,9 @@ struct HelperAnswer {
 HelperAnswer run_action(const KAuth::Action& action,
                         const std::function<void(const QVariantMap&)>& on_progress = {});
 
+// The sentence for `action` when the helper did not answer within its timeout (a watchdog fired).
+QString describe_hung_action(const KAuth::Action& action);
+
 // The sentence to show for a failed `action`: its job's error() and errorText(), and the refusal
 // data the helper sent (keys "refusal" and "refusal-args"; see kept_refusal()).
 //

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QSignalSpy>
@@ -26,6 +27,7 @@
 
 #include "app_translator.hpp"
 #include "explain/explain_groups.hpp"
+#include "helper_config_reads.hpp"
 #include "fixture_lab.hpp"
 #include "host_changes_panel.hpp"
 #include "host_watcher.hpp"
@@ -378,6 +380,75 @@ private Q_SLOTS:
             QVERIFY(!row->text(1).isEmpty());
         }
         QCOMPARE(window.details()->row(u"0000:01:00.1"_s)->parent()->text(0), u"Why are these devices in one group?"_s);
+    }
+
+    // Not root on a live host, ACS unknown: the inspector offers the helper's full read of exactly
+    // the functions the group's explanation needs. The helper's answer (handed to the window here as
+    // its KAuth calls would; helper.e2e step 13 makes them for real) is laid over the host, kept
+    // through a re-read, and the explanation is worked out again; a failed read changes nothing.
+    void aFullReadThroughTheHelperSettlesTheGroupsExplanation() {
+        MainWindow window(no_loader);
+        window.setPrivileged(false);
+        QSignalSpy explained(&window, &MainWindow::explanationsShown);
+        QVERIFY(show_and_wait(window, test::sample_topology()));
+        QVERIFY(!explained.isEmpty() || explained.wait(10000));
+        window.planPanel()->addDevice(test::kGpu);
+        QVERIFY(window.selectDevice(test::kGpu));
+        DeviceDetails* details = window.details();
+        QVERIFY(details->fullReadShown());
+        const QString offer = u"This group's explanation needs ACS and PCIe facts that only root can read, from 3 "
+                              "functions: 0000:00:01.0, 0000:01:00.0, 0000:01:00.1. Isola's helper can read their full "
+                              "configuration space; an administrator's password is asked once per session."_s;
+        QCOMPARE(details->fullReadText()->text(), offer);
+        QSignalSpy asked(details, &DeviceDetails::fullReadRequested);
+        details->fullReadButton()->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.front().front().value<std::vector<Bdf>>(), (std::vector{test::kRootPort, test::kGpu, test::kGpuAudio}));
+        window.configReads()->cancel();  // no helper in this test: stop the real call, answer below
+        QVERIFY(!window.configReads()->running());
+
+        // The port answers: a root port with the four ACS controls the kernel needs.
+        const ConfigFacts port{.header_type = Fact<std::uint8_t>::known(1), .multifunction = Fact<bool>::known(false),
+                               .port_type = Fact<PortType>::known(PortType::RootPort),
+                               .acs = Fact<std::optional<AcsCapability>>::known(AcsCapability{0x005f, 0x001d}),
+                               .has_sriov_capability = false, .readable = true};
+        explained.clear();
+        Q_EMIT window.configReads()->finished({.facts = {{test::kRootPort, port}}, .failure = {}});
+        QVERIFY(!explained.isEmpty() || explained.wait(10000));
+        const Topology& shown = window.topologyModel()->topology();
+        QCOMPARE(shown.find(test::kRootPort)->acs, port.acs);
+        QCOMPARE(shown.find(test::kRootPort)->port_type, port.port_type);
+        QCOMPARE(window.selectedDevice(), std::optional(test::kGpu));  // the person keeps their place
+        QCOMPARE(window.planPanel()->chosen(), std::set{test::kGpu});
+        QCOMPARE(details->row(u"ACS"_s)->text(1), u"unknown — config space past 64 bytes needs root"_s);
+        QVERIFY(details->fullReadText()->text().contains(u"from 2 functions: 0000:01:00.0, 0000:01:00.1."_s));
+        const auto explanations = explain_groups(shown);
+        const auto group1 = std::ranges::find(explanations, GroupId{1}, &GroupExplanation::group);
+        QVERIFY(group1 != explanations.end());
+        const auto gpu = std::ranges::find(group1->reasons, test::kGpu, &GroupReason::device);
+        QVERIFY(gpu != group1->reasons.end());
+        QCOMPARE(window.details()->row(u"0000:01:00.0"_s)->text(1), QString::fromStdString(gpu->sentence));
+
+        // A refusal: said under the offer, nothing else changes.
+        const QString denied = u"Isola's helper was not authorised to read the configuration of 0000:01:00.0 (polkit "
+                               "denied org.kde.isola.helper.readconfig); ask an administrator or run the scan as root."_s;
+        Q_EMIT window.configReads()->finished({.facts = {}, .failure = denied});
+        QVERIFY(details->fullReadText()->text().endsWith(u"\n\n"_s + denied));
+        QVERIFY(details->fullReadButton()->isEnabled());
+        QCOMPARE(window.topologyModel()->topology().find(test::kRootPort)->acs, port.acs);
+
+        // The same host read again keeps what the helper read; another source forgets it.
+        window.showTopology(test::sample_topology(), kLiveHost);
+        QCOMPARE(window.topologyModel()->topology().find(test::kRootPort)->acs, port.acs);
+        window.showTopology(test::sample_topology(), {LoadRequest::Kind::Demo, {}, u"b550"_s});
+        QVERIFY(!window.topologyModel()->topology().find(test::kRootPort)->acs);
+        QVERIFY(window.selectDevice(test::kGpu));
+        QVERIFY(!details->fullReadShown());  // a demo host is not this machine
+        // As root the reader already read everything the helper could.
+        window.showTopology(test::sample_topology(), kLiveHost);
+        window.setPrivileged(true);
+        QVERIFY(window.selectDevice(test::kGpu));
+        QVERIFY(!details->fullReadShown());
     }
 
     // A fixture host read as the live host: a driver changes, the kernel's uevent comes (here

@@ -2,7 +2,9 @@
 // the prediction must match what Linux 6.12 did, and every reason is a sentence.
 #include <gtest/gtest.h>
 
+#include "explain/config_reads.hpp"
 #include "explain/explain_groups.hpp"
+#include "reader/config_space.hpp"
 #include "topology_builder.hpp"
 
 using namespace isola;
@@ -167,4 +169,42 @@ TEST(Explain, ListingsWithoutATreeCannotBePredicted) {
     EXPECT_EQ(all[0].prediction_note,
               "Isola cannot replay the kernel's grouping here: the source has no bus tree (a pasted listing), so the "
               "kernel's rules cannot be replayed.");
+}
+
+// The GUI's "read the full configuration space" path: the functions the group's explanation still
+// needs, then the root's read adopted into the model, and the prediction becomes certain.
+TEST(Explain, AFullConfigReadOfTheNamedFunctionsMakesThePredictionCertain) {
+    auto t = make_topology({
+        {.bdf = "00:00.0", .vendor = 0x8086, .device = 0x29c0, .class_id = 0x0600, .group = 0, .acs_unknown = true},
+        {.bdf = "00:02.0", .vendor = 0x1b36, .device = 0x000c, .class_id = 0x0604, .type = PortType::RootPort, .group = 2, .driver = "pcieport", .acs_unknown = true},
+        {.bdf = "01:00.0", .group = 2, .parent = "00:02.0", .driver = "e1000e", .acs_unknown = true},
+        {.bdf = "01:00.1", .group = 2, .parent = "00:02.0", .driver = "e1000e"},
+    });
+    // The members, the port above them, the sibling function; not the host bridge of group 0.
+    EXPECT_EQ(config_reads_for_group(t, 2), (std::vector{*Bdf::parse("00:02.0"), *Bdf::parse("01:00.0")}));
+    EXPECT_TRUE(config_reads_for_group(t, 7).empty());  // no such group
+
+    const auto no_acs = [](PortType type, std::uint8_t header) {
+        return ConfigFacts{.header_type = Fact<std::uint8_t>::known(header), .multifunction = Fact<bool>::known(false),
+                           .port_type = Fact<PortType>::known(type),
+                           .acs = Fact<std::optional<AcsCapability>>::known(std::nullopt),
+                           .has_sriov_capability = false, .readable = true};
+    };
+    ConfigFacts unreadable;  // a read that failed changes nothing
+    unreadable.acs = Fact<std::optional<AcsCapability>>::unknown("config space unreadable");
+    const Topology read = with_config_facts(t, {{*Bdf::parse("00:02.0"), no_acs(PortType::RootPort, 1)},
+                                                {*Bdf::parse("01:00.0"), unreadable}});
+    EXPECT_EQ(read.find(*Bdf::parse("00:02.0"))->acs, Fact<std::optional<AcsCapability>>::known(std::nullopt));
+    EXPECT_EQ(read.find(*Bdf::parse("01:00.0"))->acs.why_unknown, "config space past 64 bytes needs root");
+    EXPECT_EQ(read.find(*Bdf::parse("00:00.0"))->acs.why_unknown, "config space past 64 bytes needs root");
+    EXPECT_EQ(config_reads_for_group(read, 2), std::vector{*Bdf::parse("01:00.0")});
+
+    const Topology full = with_config_facts(read, {{*Bdf::parse("01:00.0"), no_acs(PortType::Endpoint, 0)}});
+    EXPECT_TRUE(config_reads_for_group(full, 2).empty());
+    const auto explained = explain_groups(full);
+    const auto& g2 = group(explained, 2);
+    EXPECT_EQ(g2.prediction, PredictionMatch::Matches) << g2.prediction_note;
+    EXPECT_EQ(reason(g2, "01:00.0").sentence,
+              "0000:01:00.0 shares the group of bridge 0000:00:02.0 because the path to the root is not ACS-isolated: "
+              "0000:00:02.0 has no ACS capability");
 }
