@@ -78,8 +78,14 @@ void GraphPanel::setTopology(const Topology* topology, std::shared_ptr<const Top
 
 void GraphPanel::setPlan(const AttachPlan* plan) {
     if (!topology_) return;
-    overlay_ = graph_options_for(*topology_, plan);
-    relayout();
+    GraphOptions next = graph_options_for(*topology_, plan);
+    // The title (with the VM's name) is in exported pictures only: a keystroke in the VM name
+    // changes nothing on the scene, so it lays nothing out.
+    GraphOptions drawn = next;
+    drawn.title = overlay_.title;
+    const bool redraw = !(drawn == overlay_);
+    overlay_ = std::move(next);
+    if (redraw) relayout();
 }
 
 void GraphPanel::setHideBridges(bool hide) {

@@ -13,6 +13,8 @@ struct WriteResult {
     int error = 0;           // errno, 0 on success
     bool timed_out = false;  // the write had not returned when its deadline passed
     [[nodiscard]] bool ok() const { return error == 0 && !timed_out; }
+    // Without it WriteOutcome's defaulted == was silently deleted (clang -Wdefaulted-function-deleted).
+    friend bool operator==(const WriteResult&, const WriteResult&) = default;
 };
 
 class SysfsWriter {

@@ -33,6 +33,7 @@ struct GraphOptions {
     double png_dpi = 72;
     // First line of the graph label, e.g. the host name; notes about the source follow it.
     std::string title;
+    friend bool operator==(const GraphOptions&, const GraphOptions&) = default;
 };
 
 struct GraphError {

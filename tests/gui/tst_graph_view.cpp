@@ -250,6 +250,14 @@ private Q_SLOTS:
         QVERIFY(!card(window, test::kGpuAudio)->chosen());
         QCOMPARE(window.graph()->scene()->clusterFor(1)->state(), GroupState::Assigned);
         QCOMPARE(window.graph()->scene()->clusterFor(14)->state() == GroupState::Assigned, false);
+        // Typing the VM's name re-plans (its sentences name it) but lays nothing out: only an
+        // exported picture's title holds the name.
+        QSignalSpy relaid(window.graph(), &GraphPanel::layoutShown);
+        window.planPanel()->setVmName(u"win12"_s);
+        QTest::qWait(300);
+        QCOMPARE(relaid.size(), 0);
+        QVERIFY(window.planPanel()->planText().startsWith(u"Plan: assign 0000:01:00.0 to \"win12\""_s));
+        QVERIFY(window.graph()->currentOptions().title.ends_with("for \"win12\""));
 
         // A device that can go: the unnamed one in group 17 shares it with the Realtek NIC.
         window.planPanel()->clearDevices();
