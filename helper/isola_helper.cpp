@@ -91,6 +91,11 @@ KAuth::ActionReply IsolaHelper::unpersist(const QVariantMap& args)
     return dispatch("unpersist", &isola::helper::unpersist, args);
 }
 
+KAuth::ActionReply IsolaHelper::recover(const QVariantMap& args)
+{
+    return dispatch("recover", &isola::helper::recover, args);
+}
+
 KAuth::ActionReply IsolaHelper::dispatch(const char* name, Action action, const QVariantMap& args)
 {
     // Audit trail: polkit said yes to this uid; record it before touching anything.

@@ -30,6 +30,7 @@ public Q_SLOTS:
     KAuth::ActionReply probe(const QVariantMap& args);
     KAuth::ActionReply persist(const QVariantMap& args);
     KAuth::ActionReply unpersist(const QVariantMap& args);
+    KAuth::ActionReply recover(const QVariantMap& args);
 
 private:
     using Action = ActionResult (*)(const QVariantMap& args, const HelperHost& host);

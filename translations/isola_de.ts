@@ -779,12 +779,20 @@
         <translation>Diese Quelle beschreibt eine andere Maschine: Isola ändert nichts an ihr.</translation>
     </message>
     <message>
-        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
-        <translation>„Alles zurückstellen“ oder jede andere Änderung über den Helfer stellt sie zuerst zurück und sagt es.</translation>
+        <source>&amp;Put Back Interrupted Change</source>
+        <translation>Unterbrochene Änderung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
-        <translation>Eine Änderung der Start-Bindung wurde unterbrochen; „Alle Start-Bindungen aufheben“ oder „Dauerhaft binden“ stellt ihre Dateien zuerst zurück.</translation>
+        <source>Return what the interrupted change touched to how it was, and nothing else, through Isola&apos;s helper</source>
+        <translation>Bringt zurück, was die unterbrochene Änderung berührt hat, und nichts sonst, über Isolas Helfer</translation>
+    </message>
+    <message>
+        <source>Put Back Interrupted Change returns what it touched to how it was; any other change through the helper puts it back first, too.</source>
+        <translation>„Unterbrochene Änderung zurücksetzen“ bringt zurück, was sie berührt hat; auch jede andere Änderung über den Helfer setzt sie zuerst zurück.</translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Put Back Interrupted Change puts its files back, as Unpersist All and Persist do first.</source>
+        <translation>Eine Änderung der Start-Bindung wurde unterbrochen; „Unterbrochene Änderung zurücksetzen“ stellt ihre Dateien wieder her, wie es „Alle Start-Bindungen aufheben“ und „Dauerhaft binden“ zuerst tun.</translation>
     </message>
 </context>
 <context>

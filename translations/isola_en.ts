@@ -779,11 +779,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
+        <source>&amp;Put Back Interrupted Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
+        <source>Return what the interrupted change touched to how it was, and nothing else, through Isola&apos;s helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put Back Interrupted Change returns what it touched to how it was; any other change through the helper puts it back first, too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Put Back Interrupted Change puts its files back, as Unpersist All and Persist do first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -577,8 +577,8 @@
     <message numerus="yes">
         <source>This group&apos;s explanation needs ACS and PCIe facts that only root can read, from %n function(s): %1. Isola&apos;s helper can read their full configuration space; an administrator&apos;s password is asked once per session.</source>
         <translation>
-            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonction : %1. L’assistant d’Isola peut lire tout leur espace de configuration ; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
-            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonctions : %1. L’assistant d’Isola peut lire tout leur espace de configuration ; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
+            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonction&#xa0;: %1. L’assistant d’Isola peut lire tout leur espace de configuration&#xa0;; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
+            <numerusform>L’explication de ce groupe a besoin de données ACS et PCIe que seul root peut lire, pour %n fonctions&#xa0;: %1. L’assistant d’Isola peut lire tout leur espace de configuration&#xa0;; le mot de passe d’un administrateur est demandé une fois par session.</numerusform>
         </translation>
     </message>
 </context>
@@ -779,12 +779,20 @@
         <translation>Cette source décrit une autre machine&#xa0;: Isola n’y change rien.</translation>
     </message>
     <message>
-        <source>Restore All, or any other change through the helper, puts it back first and says so.</source>
-        <translation>«&#xa0;Tout restaurer&#xa0;», ou toute autre modification par l’assistant, la remet d’abord en place et le dit.</translation>
+        <source>&amp;Put Back Interrupted Change</source>
+        <translation>&amp;Remettre en place la modification interrompue</translation>
     </message>
     <message>
-        <source>A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.</source>
-        <translation>Une modification de la liaison au démarrage a été interrompue&#xa0;; «&#xa0;Annuler toutes les liaisons au démarrage&#xa0;» ou «&#xa0;Lier au démarrage&#xa0;» remet d’abord ses fichiers en place.</translation>
+        <source>Return what the interrupted change touched to how it was, and nothing else, through Isola&apos;s helper</source>
+        <translation>Remet dans son état d’avant ce que la modification interrompue a touché, et rien d’autre, par l’assistant d’Isola</translation>
+    </message>
+    <message>
+        <source>Put Back Interrupted Change returns what it touched to how it was; any other change through the helper puts it back first, too.</source>
+        <translation>«&#xa0;Remettre en place la modification interrompue&#xa0;» remet dans son état d’avant ce qu’elle a touché&#xa0;; toute autre modification par l’assistant la remet aussi en place d’abord.</translation>
+    </message>
+    <message>
+        <source>A change of the boot-time binding was interrupted; Put Back Interrupted Change puts its files back, as Unpersist All and Persist do first.</source>
+        <translation>Une modification de la liaison au démarrage a été interrompue&#xa0;; «&#xa0;Remettre en place la modification interrompue&#xa0;» remet ses fichiers en place, comme le font d’abord «&#xa0;Annuler toutes les liaisons au démarrage&#xa0;» et «&#xa0;Lier au démarrage&#xa0;».</translation>
     </message>
 </context>
 <context>

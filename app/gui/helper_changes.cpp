@@ -1,5 +1,7 @@
 #include "helper_changes.hpp"
 
+#include <QTimer>
+
 #include <KAuth/ExecuteJob>
 
 #include "client/helper_client.hpp"
@@ -48,6 +50,7 @@ bool HelperChanges::start(Verb verb, const AttachPlan* plan, const std::vector<B
             break;
         case Verb::Restore: action = helper::restore_action(addresses(devices), locale); break;
         case Verb::Unpersist: action = helper::unpersist_action(addresses(devices), locale); break;
+        case Verb::Recover: action = helper::recover_action(locale); break;
     }
     KAuth::ExecuteJob* job = action.execute();
     helper::keep_refusal(job);
@@ -58,6 +61,7 @@ bool HelperChanges::start(Verb verb, const AttachPlan* plan, const std::vector<B
         Q_EMIT progress(step, tr("write %1: %2 → %3").arg(step).arg(data.value(u"value"_s).toString(), data.value(u"file"_s).toString()));
     });
     connect(job, &KJob::result, this, [this, job] {
+        if (job != job_) return;  // the watchdog gave up on it
         HelperOutcome out;
         if (job->error() != 0) {
             out.lines << helper::describe_failed_job(job);
@@ -70,6 +74,14 @@ bool HelperChanges::start(Verb verb, const AttachPlan* plan, const std::vector<B
         }
         job_.clear();
         Q_EMIT finished(out);
+    });
+    // A call the helper never answers (helper/README.md, KAuth traps) ends with a sentence, not a
+    // progress dialog that waits forever.
+    QTimer::singleShot(action.timeout() + 5000, job, [this, job, action] {
+        if (job != job_) return;
+        job_.clear();
+        job->kill(KJob::Quietly);
+        Q_EMIT finished({.succeeded = false, .outcome = {}, .lines = {helper::describe_hung_action(action)}, .recovery = {}});
     });
     job_ = job;
     job->start();

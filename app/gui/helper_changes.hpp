@@ -28,14 +28,15 @@ class HelperChanges : public QObject {
     Q_OBJECT
 
 public:
-    enum class Verb { Apply, Restore, Probe, Persist, Unpersist };
+    enum class Verb { Apply, Restore, Probe, Persist, Unpersist, Recover };
     Q_ENUM(Verb)
 
     explicit HelperChanges(QObject* parent = nullptr);
     ~HelperChanges() override;
 
     // Starts `verb` for `plan` (apply, persist: its devices, VM, backend and fingerprint; probe:
-    // its first device) or for `devices` (restore, unpersist; empty: everything Isola changed).
+    // its first device) or for `devices` (restore, unpersist; empty: everything Isola changed);
+    // recover takes neither: it puts back an interrupted change.
     // False when a call is running.
     bool start(Verb verb, const AttachPlan* plan, const std::vector<Bdf>& devices = {});
     // Stops waiting for the helper; what it already did stays journaled (isolactl status).

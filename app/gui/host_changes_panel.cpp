@@ -25,15 +25,18 @@ QStringList qt_lines(const std::vector<std::string>& lines) {
 }  // namespace
 
 HostChangesPanel::HostChangesPanel(QWidget* parent)
-    : QWidget(parent), text_(new QTextBrowser), restore_(new QPushButton(tr("&Restore All"))),
+    : QWidget(parent), text_(new QTextBrowser), recover_(new QPushButton(tr("&Put Back Interrupted Change"))),
+      restore_(new QPushButton(tr("&Restore All"))),
       unpersist_(new QPushButton(tr("&Unpersist All"))), answer_(new QLabel), changes_(new HelperChanges(this)) {
     text_->setAccessibleName(tr("What Isola changed on this host"));
+    recover_->setToolTip(tr("Return what the interrupted change touched to how it was, and nothing else, through Isola's helper"));
     restore_->setToolTip(tr("Return every device Isola moved to its own driver, through Isola's helper"));
     unpersist_->setToolTip(tr("Remove every boot-time binding Isola made, through Isola's helper"));
     answer_->setWordWrap(true);
     answer_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     answer_->hide();
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(recover_);
     buttons->addWidget(restore_);
     buttons->addWidget(unpersist_);
     buttons->addStretch(1);
@@ -41,6 +44,7 @@ HostChangesPanel::HostChangesPanel(QWidget* parent)
     layout->addWidget(text_, 1);
     layout->addLayout(buttons);
     layout->addWidget(answer_);
+    connect(recover_, &QPushButton::clicked, this, [this] { changes_->start(HelperChanges::Verb::Recover, nullptr); });
     connect(restore_, &QPushButton::clicked, this, [this] { changes_->start(HelperChanges::Verb::Restore, nullptr); });
     connect(unpersist_, &QPushButton::clicked, this, [this] { changes_->start(HelperChanges::Verb::Unpersist, nullptr); });
     connect(changes_, &HelperChanges::finished, this, [this](const HelperOutcome& outcome) {
@@ -74,21 +78,25 @@ void HostChangesPanel::refresh(const std::optional<std::filesystem::path>& state
         if (auto journal = store.load_journal(); journal && *journal) {
             unfinished_ = true;
             lines_ << QString::fromStdString(describe_unfinished(**journal))
-                   << tr("Restore All, or any other change through the helper, puts it back first and says so.");
+                   << tr("Put Back Interrupted Change returns what it touched to how it was; any other change through "
+                         "the helper puts it back first, too.");
         } else if (!journal) {
             lines_ << QString::fromStdString(describe(journal.error()));
         }
         std::error_code ec;
         if (std::filesystem::exists(*state_dir / "persist-journal.json", ec)) {
             unfinished_ = true;
-            lines_ << tr("A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first.");
+            lines_ << tr("A change of the boot-time binding was interrupted; Put Back Interrupted Change puts its files "
+                         "back, as Unpersist All and Persist do first.");
         }
     }
     QString html;
     for (const QString& l : lines_) html += u"<p>"_s + l.toHtmlEscaped() + u"</p>"_s;
     text_->setHtml(html);
-    restore_->setEnabled(host_ && (moved_ || unfinished_));
-    unpersist_->setEnabled(host_ && (persisted_ || unfinished_));
+    // Shown only when there is something to put back: it is the one thing to do then.
+    recover_->setVisible(host_ && unfinished_);
+    restore_->setEnabled(host_ && moved_);
+    unpersist_->setEnabled(host_ && persisted_);
 }
 
 }  // namespace isola::gui

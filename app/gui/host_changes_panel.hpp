@@ -29,12 +29,14 @@ public:
     [[nodiscard]] QStringList lines() const { return lines_; }
     [[nodiscard]] bool unfinished() const { return unfinished_; }
     [[nodiscard]] HelperChanges* changes() const { return changes_; }
+    [[nodiscard]] QPushButton* recoverButton() const { return recover_; }
 
 Q_SIGNALS:
     void hostChanged();  // a helper call finished: the window reads the host again
 
 private:
     QTextBrowser* text_;
+    QPushButton* recover_;
     QPushButton* restore_;
     QPushButton* unpersist_;
     QLabel* answer_;

@@ -248,6 +248,10 @@ std::vector<std::string> describe_recovery(const RecoveryReport& r) {
     return out;
 }
 
+std::string describe_nothing_interrupted() {
+    return say("No change of Isola's was interrupted on this host; there is nothing to put back.");
+}
+
 std::vector<std::string> describe_moved(const std::vector<MovedDevice>& moved) {
     std::vector<std::string> out;
     if (moved.empty()) {

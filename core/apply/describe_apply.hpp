@@ -18,6 +18,8 @@ std::vector<std::string> describe_report(const TransactionReport& report);
 
 // The lines after an unfinished journal was settled at start.
 std::vector<std::string> describe_recovery(const RecoveryReport& recovery);
+// What a recovery that found no interrupted change says.
+std::string describe_nothing_interrupted();
 
 // What Isola has moved on this host, and how each device was before.
 std::vector<std::string> describe_moved(const std::vector<MovedDevice>& moved);

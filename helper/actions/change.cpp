@@ -31,6 +31,9 @@ constexpr std::array apply_arguments{
     StringArgument{arg_fingerprint, 32, ArgumentForm::Fingerprint},
     StringArgument{arg_locale, 48, ArgumentForm::Locale},
 };
+constexpr std::array recover_arguments{
+    StringArgument{arg_locale, 48, ArgumentForm::Locale},
+};
 constexpr std::array restore_arguments{
     StringArgument{arg_devices, devices_max, ArgumentForm::PciAddressList},
     StringArgument{arg_locale, 48, ArgumentForm::Locale},
@@ -269,6 +272,30 @@ ActionResult unpersist(const QVariantMap& args, const HelperHost& host)
     QStringList recovery;
     if (auto stop = settle_persist(cx, recovery)) return *stop;
     return persist_reply(isola::unpersist(*devices, false, cx), recovery);
+}
+
+ActionResult recover(const QVariantMap& args, const HelperHost& host)
+{
+    const auto values = parse_arguments("recover", recover_arguments, args);
+    if (!values) return std::unexpected(values.error());
+    const auto locale = parse_locale("recover", values->at(std::string(arg_locale)));
+    if (!locale) return std::unexpected(locale.error());
+    // Session settles an interrupted apply or restore as it is made; then an interrupted persist.
+    // Its lines are the reply's own, not a preamble to something else.
+    auto said = [](QVariantMap stop, const QStringList& lines) {
+        stop[key(reply_lines)] = lines;
+        stop[key(reply_recovery)] = QStringList();
+        return stop;
+    };
+    const Session session(host, *locale);
+    QStringList lines = session.settled.lines;
+    if (session.settled.stop) return said(*session.settled.stop, lines);
+    QStringList persisted;
+    const auto stop = settle_persist(persist_context(host), persisted);
+    lines += persisted;
+    if (stop) return said(*stop, lines);
+    if (lines.isEmpty()) lines << QString::fromStdString(describe_nothing_interrupted());
+    return lines_reply(outcome_done, lines, {});
 }
 
 }  // namespace isola::helper

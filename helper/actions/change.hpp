@@ -32,4 +32,11 @@ ActionResult persist(const QVariantMap& args, const HelperHost& host);
 // org.kde.isola.helper.unpersist: arguments as restore's ("" = everything Isola persisted).
 ActionResult unpersist(const QVariantMap& args, const HelperHost& host);
 
+// org.kde.isola.helper.recover: puts back an interrupted apply, restore or persist change (the
+// journal says what it was about to do) and nothing else; every other action does it first too.
+// Arguments: exactly {"locale"}. Reply: {"outcome": done|refused (another Isola at work)|
+// not-put-back, "lines": what settling did, or that nothing was interrupted}; "report" and
+// "recovery" are empty.
+ActionResult recover(const QVariantMap& args, const HelperHost& host);
+
 }  // namespace isola::helper

@@ -61,6 +61,12 @@ ActionWords words_for(const KAuth::Action& action)
                 // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
                 say("ask an administrator, or run isolactl unpersist as root")};
     }
+    if (action.name() == QLatin1StringView(recover_action_id)) {
+        // TRANSLATORS: what the helper was asked to do, put into the sentences below at {0}.
+        return {say("put back the change of Isola's that was interrupted"),
+                // TRANSLATORS: the way out when polkit refused; ends the sentence that says so.
+                say("ask an administrator, or run isolactl status as root, which puts it back too")};
+    }
     if (action.name() == QLatin1StringView(probe_action_id)) {
         // TRANSLATORS: what the helper was asked to do; {} a PCI address.
         return {say("test the VFIO attach of {}", device),
@@ -185,6 +191,11 @@ KAuth::Action unpersist_action(const QStringList& devices, const QString& locale
 {
     return helper_action(unpersist_action_id, {{key(arg_devices), devices.join(QLatin1Char(' '))}, {key(arg_locale), locale}},
                          std::chrono::seconds(60));
+}
+
+KAuth::Action recover_action(const QString& locale)
+{
+    return helper_action(recover_action_id, {{key(arg_locale), locale}}, std::chrono::seconds(60));
 }
 
 QString caller_locale()

@@ -28,6 +28,8 @@ KAuth::Action probe_action(const QString& bdf, const QString& backend, const QSt
 KAuth::Action persist_action(const QStringList& devices, const QString& vm, const QString& backend,
                              const QString& fingerprint, const QString& locale);
 KAuth::Action unpersist_action(const QStringList& devices, const QString& locale);
+// Puts back an interrupted change, nothing else (every other action does that first, too).
+KAuth::Action recover_action(const QString& locale);
 
 // This process's LC_MESSAGES locale name ("de_DE.UTF-8", "C"), for the helper's reports.
 QString caller_locale();

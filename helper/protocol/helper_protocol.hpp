@@ -16,6 +16,7 @@ inline constexpr std::string_view restore_action_id = "org.kde.isola.helper.rest
 inline constexpr std::string_view probe_action_id = "org.kde.isola.helper.probe";
 inline constexpr std::string_view persist_action_id = "org.kde.isola.helper.persist";
 inline constexpr std::string_view unpersist_action_id = "org.kde.isola.helper.unpersist";
+inline constexpr std::string_view recover_action_id = "org.kde.isola.helper.recover";
 
 // Argument and reply keys of readconfig.
 inline constexpr std::string_view arg_bdf = "bdf";
@@ -27,6 +28,7 @@ inline constexpr std::string_view reply_length = "length";
 //   restore: devices ("" = everything Isola moved), locale
 //   probe:   bdf, backend, locale
 //   persist: devices, vm, backend, fingerprint, locale (as apply); unpersist: devices, locale (as restore)
+//   recover: locale
 inline constexpr std::string_view arg_devices = "devices";          // addresses separated by one space
 inline constexpr std::string_view arg_vm = "vm";
 inline constexpr std::string_view arg_backend = "backend";          // "legacy" or "iommufd"

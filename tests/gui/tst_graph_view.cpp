@@ -354,8 +354,14 @@ private Q_SLOTS:
         QVERIFY(window.hostChanges()->unfinished());
         QCOMPARE(window.hostChanges()->lines(),
                  (QStringList{u"Isola has moved no device on this host."_s,
-                              u"A change of the boot-time binding was interrupted; Unpersist All, or Persist, puts its files back first."_s}));
+                              u"A change of the boot-time binding was interrupted; Put Back Interrupted Change puts its files "
+                              "back, as Unpersist All and Persist do first."_s}));
+        // The one thing to do then is offered on its own; nothing was moved or persisted to undo.
+        QVERIFY(!window.hostChanges()->recoverButton()->isHidden());
+        QCOMPARE(window.hostChanges()->recoverButton()->text(), u"&Put Back Interrupted Change"_s);
         std::filesystem::remove_all(root);
+        window.showTopology(test::sample_topology(), {LoadRequest::Kind::LiveHost, HostRoots::under(root), {}});
+        QVERIFY(window.hostChanges()->recoverButton()->isHidden());
     }
 
     void aDemoHostCannotBeChangedAndTheButtonsSayWhy() {

@@ -7,7 +7,7 @@
 // sentence is said from it in the client's locale ($LC_ALL, with catalogs from $ISOLA_LOCALEDIR).
 //
 // Usage: isola-helper-e2e-client [--repeat N] [--gap-ms MS] [--arg KEY=VALUE]... BDF
-//        isola-helper-e2e-client --action apply|restore|probe|persist|unpersist [--arg KEY=VALUE]...
+//        isola-helper-e2e-client --action apply|restore|probe|persist|unpersist|recover [--arg KEY=VALUE]...
 // The second form sends exactly the --arg values (nothing else) and prints, on success,
 //   call 1: error=0 ms=812.3 outcome=done progress=6
 //   line: <each line of the helper's report, in the client's locale>
@@ -34,7 +34,7 @@
 
 namespace {
 
-// One call of apply, restore, probe, persist or unpersist with exactly `args`, through the same run_action() isolactl uses.
+// One call of apply, restore, probe, persist, unpersist or recover with exactly `args`, through the same run_action() isolactl uses.
 int call_change_action(const QString& name, const QStringList& args)
 {
     KAuth::Action action(QStringLiteral("org.kde.isola.helper.") + name);
@@ -86,7 +86,7 @@ int main(int argc, char** argv)
                                    QStringLiteral("KEY=VALUE"));
     const QCommandLineOption gap(QStringLiteral("gap-ms"), QStringLiteral("pause between calls"), QStringLiteral("MS"),
                                  QStringLiteral("0"));
-    const QCommandLineOption named(QStringLiteral("action"), QStringLiteral("apply, restore, probe, persist or unpersist"),
+    const QCommandLineOption named(QStringLiteral("action"), QStringLiteral("apply, restore, probe, persist, unpersist or recover"),
                                    QStringLiteral("NAME"));
     cli.addOptions({repeat, gap, extra, named});
     cli.process(app);

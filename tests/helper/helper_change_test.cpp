@@ -292,11 +292,66 @@ TEST_F(HelperChange, AnInterruptedPersistIsPutBackByTheNextCall)
     EXPECT_FALSE(fs::exists(root_ / "var/lib/isola/persist-journal.json"));
 }
 
+// recover puts back an interrupted apply and an interrupted persist, and nothing else: a device
+// Isola moved earlier stays moved (restore would have returned it too).
+TEST_F(HelperChange, RecoverPutsBackOnlyWhatWasInterrupted)
+{
+    const QVariantMap in_c{{QStringLiteral("locale"), QStringLiteral("C")}};
+    const auto nothing = recover(in_c, *host_);
+    ASSERT_TRUE(nothing);
+    EXPECT_EQ(outcome(*nothing), "done");
+    EXPECT_EQ(lines(*nothing), QStringList{QStringLiteral("No change of Isola's was interrupted on this host; there is nothing to put back.")});
+    EXPECT_EQ(tree(), untouched_);
+
+    ASSERT_EQ(outcome(*apply(apply_args(fingerprint()), *host_)), "done");  // 02:01.0 and 02:02.0 on vfio-pci
+    const fs::path rules = root_ / "etc/udev/rules.d/60-isola-vfio.rules";
+    fs::create_directories(rules.parent_path());
+    const std::string applied = tree();
+    std::ofstream(rules) << "half a rule";
+    const std::vector<PersistedDevice> meant{{*Bdf::parse("0000:02:01.0"), "win11", "e1000", PersistMode::UdevRule, 1}};
+    const nlohmann::json journal{{"isola_persist_journal", 1},
+                                 {"files", {{{"path", rules.string()}, {"before", nullptr}}}},
+                                 {"record", nlohmann::json::parse(persisted_to_json(meant))}};
+    std::ofstream(root_ / "var/lib/isola/persist-journal.json") << journal.dump();
+    const int writes = kernel_->writes();
+
+    const auto settled = recover(in_c, *host_);
+    ASSERT_TRUE(settled);
+    EXPECT_EQ(outcome(*settled), "done");
+    EXPECT_EQ(lines(*settled), QStringList{QStringLiteral("A persist change was interrupted; Isola put 1 file back as it was.")});
+    EXPECT_TRUE(settled->value(QStringLiteral("recovery")).toStringList().isEmpty());
+    EXPECT_FALSE(fs::exists(rules));
+    EXPECT_FALSE(fs::exists(root_ / "var/lib/isola/persist-journal.json"));
+    EXPECT_EQ(kernel_->writes(), writes);  // the applied devices stay where they are
+    EXPECT_EQ(tree(), applied);
+    EXPECT_EQ(driver("0000:02:01.0"), "vfio-pci");
+
+    const auto german = recover({{QStringLiteral("locale"), QStringLiteral("de_DE.UTF-8")}}, *host_);
+    ASSERT_TRUE(german);
+    EXPECT_EQ(lines(*german), QStringList{QStringLiteral("Keine Änderung von Isola wurde auf diesem Host unterbrochen; es gibt nichts zurückzusetzen.")});
+    ASSERT_EQ(outcome(*restore({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_)), "done");
+}
+
+TEST_F(HelperChange, RecoverPutsBackAnInterruptedApply)
+{
+    kernel_->inject(3, test::Fault::CrashAfter);
+    EXPECT_THROW((void)apply(apply_args(fingerprint()), *host_), test::SimulatedCrash);
+    const auto settled = recover({{QStringLiteral("locale"), QStringLiteral("C")}}, *host_);
+    ASSERT_TRUE(settled);
+    EXPECT_EQ(outcome(*settled), "done");
+    EXPECT_EQ(lines(*settled),
+              (QStringList{QStringLiteral("An apply for \"win11\" started 2025-12-02 18:26 UTC was interrupted at write 4 of 6."),
+                           QStringLiteral("Isola put every device back as it was: 0000:02:01.0 on e1000 and 0000:02:02.0 on e1000.")}));
+    EXPECT_EQ(driver("0000:02:01.0"), "e1000");
+    EXPECT_EQ(driver("0000:02:02.0"), "e1000");
+    EXPECT_FALSE(fs::exists(root_ / "var/lib/isola/journal.json"));
+}
+
 // ---- bad input: one sentence each, and nothing changes --------------------------------------------
 
 struct BadCall {
     const char* name;
-    const char* action;  // apply, restore, probe, persist, unpersist
+    const char* action;  // apply, restore, probe, persist, unpersist, recover
     std::vector<std::pair<const char*, QVariant>> replace;  // over a valid call; QVariant() with key "-": drop
     const char* sentence;
 };
@@ -312,6 +367,7 @@ TEST_P(HelperChangeRefuses, WithOneSentenceAndChangesNothing)
     QVariantMap args = action == "apply" || action == "persist" ? apply_args(fingerprint())
                        : action == "restore" || action == "unpersist" ? QVariantMap{{QStringLiteral("devices"), QString()},
                                                                                {QStringLiteral("locale"), QStringLiteral("C")}}
+                       : action == "recover" ? QVariantMap{{QStringLiteral("locale"), QStringLiteral("C")}}
                                                                  : QVariantMap{{QStringLiteral("bdf"), QStringLiteral("0000:02:01.0")},
                                                                                {QStringLiteral("backend"), QStringLiteral("legacy")},
                                                                                {QStringLiteral("locale"), QStringLiteral("C")}};
@@ -323,6 +379,7 @@ TEST_P(HelperChangeRefuses, WithOneSentenceAndChangesNothing)
                                : action == "restore"   ? restore(args, *host_)
                                : action == "persist"   ? persist(args, *host_)
                                : action == "unpersist" ? unpersist(args, *host_)
+                               : action == "recover"   ? recover(args, *host_)
                                                        : probe(args, *host_);
     ASSERT_FALSE(reply) << outcome(*reply).toStdString();
     EXPECT_EQ(english_sentence(reply.error()), c.sentence);
@@ -406,6 +463,13 @@ INSTANTIATE_TEST_SUITE_P(
                 "isola-helper: argument \"devices\" of unpersist is 417 characters long; at most 416 are accepted"},
         BadCall{"UnpersistLocaleAsPath", "unpersist", {{"locale", QStringLiteral("../../../tmp")}},
                 "isola-helper: argument \"locale\" of unpersist is \"../../../tmp\", which is not a locale name such as "
+                "de_DE.UTF-8, fr or C"},
+        BadCall{"RecoverDevices", "recover", {{"devices", QStringLiteral("0000:02:01.0")}},
+                "isola-helper: unknown argument \"devices\"; recover takes only \"locale\""},
+        BadCall{"RecoverNoLocale", "recover", {{"-locale", QVariant()}},
+                "isola-helper: recover needs the argument \"locale\" (a locale name such as de_DE.UTF-8, fr or C)"},
+        BadCall{"RecoverLocaleAsPath", "recover", {{"locale", QStringLiteral("../../../tmp")}},
+                "isola-helper: argument \"locale\" of recover is \"../../../tmp\", which is not a locale name such as "
                 "de_DE.UTF-8, fr or C"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 

@@ -321,6 +321,17 @@ expect_line "$out" "^line: .*nicht mehr so, wie er war" "(9) the refusal in Germ
 [ "$(tree_sum)" = "$untouched" ] || fail "(9) a stale apply changed the fixture host"
 say "(9) stale fingerprint refused by the helper, in German: ok"
 
+# (9b) recover: denied without its own rule (apply's does not cover it); with it, a host with no
+# interrupted change is told so and nothing changes. (Putting one back: helper_change_test.)
+out=$(run_client --action recover --arg locale=C)
+expect_line "$out" "^call 1: error=4 ms=[0-9.]+ sentence=Isola's helper was not authorised to put back the change of Isola's that was interrupted \(polkit denied org.kde.isola.helper.recover\); ask an administrator, or run isolactl status as root, which puts it back too.\$" "(9b) recover without its rule"
+allow_nobody "$change_rule" org.kde.isola.helper.apply org.kde.isola.helper.restore org.kde.isola.helper.probe org.kde.isola.helper.recover
+out=$(run_client --action recover --arg locale=C)
+expect_line "$out" "^call 1: error=0 ms=[0-9.]+ outcome=done progress=0\$" "(9b) recover"
+expect_line "$out" "^line: No change of Isola's was interrupted on this host; there is nothing to put back.\$" "(9b) recover says nothing was interrupted"
+[ "$(tree_sum)" = "$untouched" ] || fail "(9b) recover changed the fixture host"
+say "(9b) recover denied without its rule, and with it says nothing was interrupted: ok"
+
 # (10) apply, probe, restore — three times, for the latency.
 apply_ms=() restore_ms=()
 for i in 1 2 3; do
