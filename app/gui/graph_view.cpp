@@ -53,10 +53,21 @@ void GraphView::zoomBy(double factor) {
 
 void GraphView::fitAll() {
     if (!scene()) return;
-    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    const QRectF r = scene()->sceneRect();
+    if (r.isEmpty()) return;
+    // The legend floats over the top right corner: the fitted graph keeps clear of it, beside it
+    // (aligned left) or below it (aligned to the bottom), whichever leaves the graph bigger, so
+    // no group hides under the legend.
+    const QSize port = viewport()->size();
+    const double beside = std::min(std::max(64, port.width() - legend_->width() - 24) / r.width(),
+                                   (port.height() - 8) / r.height());
+    const double below = std::min((port.width() - 8) / r.width(),
+                                  std::max(64, port.height() - legend_->height() - 24) / r.height());
+    setAlignment(below > beside ? Qt::AlignLeft | Qt::AlignBottom : Qt::AlignLeft | Qt::AlignTop);
     // Never blow a small host up beyond readable-and-crisp; never below the minimum.
-    if (zoom() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
-    if (zoom() < kMinZoom) setTransform(QTransform::fromScale(kMinZoom, kMinZoom));
+    const double s = std::clamp(std::max(beside, below), kMinZoom, 1.6);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(r.center());
 }
 
 void GraphView::centreOnSelection() {
