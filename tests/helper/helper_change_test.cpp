@@ -329,6 +329,9 @@ TEST_F(HelperChange, RecoverPutsBackOnlyWhatWasInterrupted)
     const auto german = recover({{QStringLiteral("locale"), QStringLiteral("de_DE.UTF-8")}}, *host_);
     ASSERT_TRUE(german);
     EXPECT_EQ(lines(*german), QStringList{QStringLiteral("Keine Änderung von Isola wurde auf diesem Host unterbrochen; es gibt nichts zurückzusetzen.")});
+    const auto french = recover({{QStringLiteral("locale"), QStringLiteral("fr_FR.UTF-8")}}, *host_);
+    ASSERT_TRUE(french);
+    EXPECT_EQ(lines(*french), QStringList{QStringLiteral("Aucune modification d’Isola n’a été interrompue sur cet hôte\u00a0; il n’y a rien à remettre en place.")});
     ASSERT_EQ(outcome(*restore({{QStringLiteral("devices"), QString()}, {QStringLiteral("locale"), QStringLiteral("C")}}, *host_)), "done");
 }
 
