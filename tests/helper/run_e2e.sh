@@ -183,19 +183,23 @@ say "(1) denied without a rule: ok"
 
 # (2) a rule allowing the action for nobody: the helper reads the config space as root.
 # allow_nobody RULE_FILE ACTION_ID...: a polkit rule saying yes to nobody for these actions; then
-# wait until polkitd (which reloads rules on an inotify event) answers yes, rather than sleeping.
+# wait until polkitd (which reloads rules on an inotify event) answers yes for every one of them,
+# rather than sleeping. Every id is asked: a rewritten rule that adds an action to ones already
+# allowed would otherwise pass on the old rule before polkitd has reloaded (CI saw that race).
 allow_nobody() {
-  local file=$1 ids=; shift
+  local file=$1 ids= id; shift
   for id in "$@"; do ids+="${ids:+ || }action.id == \"$id\""; done
   mkdir -p /etc/polkit-1/rules.d
   printf 'polkit.addRule(function(action, subject) {\n    if ((%s) && subject.user == "nobody") {\n        return polkit.Result.YES;\n    }\n});\n' \
     "$ids" >"$file"
-  for _ in $(seq 100); do
-    setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id $1 --process \$\$" \
-      >/dev/null 2>&1 && return 0
-    sleep 0.1
+  for id in "$@"; do
+    for _ in $(seq 100); do
+      setpriv --reuid=65534 --regid=65534 --clear-groups -- sh -c "exec pkcheck --action-id $id --process \$\$" \
+        >/dev/null 2>&1 && continue 2
+      sleep 0.1
+    done
+    fail "polkitd did not take the rule $file for $id"
   done
-  fail "polkitd did not take the rule $file"
 }
 allow_nobody "$rule" "$action_id"
 
