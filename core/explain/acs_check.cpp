@@ -38,6 +38,11 @@ AcsFinding check_capability(const Device& d) {
 
 }  // namespace
 
+Fact<bool> kernel_multifunction(const Device& d) {
+    if (d.address.function > 0 && !d.is_vf()) return Fact<bool>::known(true);
+    return d.multifunction;
+}
+
 std::uint16_t missing_acs_controls(const AcsCapability& acs) {
     const std::uint16_t req = kRequired & (acs.capability | kAcsEgressControl);
     return req & static_cast<std::uint16_t>(~acs.control);
@@ -85,7 +90,7 @@ AcsFinding AcsCheck::device(const Device& d) const {
             return d.vendor_id && d.device_id && id.first == *d.vendor_id && id.second == *d.device_id;
         });
         if (listed || (override_.downstream && port) ||
-            (override_.multifunction && !port && d.multifunction.value_or(false))) {
+            (override_.multifunction && !port && kernel_multifunction(d).value_or(false))) {
             AcsFinding f = isolated(AcsReason::Override);
             f.by_override = true;
             return f;
@@ -104,8 +109,8 @@ AcsFinding AcsCheck::device(const Device& d) const {
         case PortType::LegacyEndpoint:
         case PortType::RcIntegratedEndpoint:
             // PCIe 6.12.1.3: ACS does not apply to single-function devices.
-            if (!d.multifunction) return unknown(AcsReason::MultifunctionUnknown);
-            if (!*d.multifunction) return isolated(AcsReason::SingleFunction);
+            if (const auto mf = kernel_multifunction(d); !mf) return unknown(AcsReason::MultifunctionUnknown);
+            else if (!*mf) return isolated(AcsReason::SingleFunction);
             return check_capability(d);
     }
     return unknown(AcsReason::UnknownPortType);

@@ -46,6 +46,14 @@ struct AcsFinding {
 // that must tell the two apart read host.kernel_parameters.acs_override).
 AcsOverride acs_override_of(const HostFacts& host);
 
+// Whether the kernel's pci_dev->multifunction is set: the header type's bit on function 0, but
+// any function the slot scan finds after function 0 is marked multifunction whatever its own
+// header says (pci_scan_slot(), drivers/pci/probe.c). VFs are added by the SR-IOV code, not by
+// the slot scan, and keep their header's bit. The grouping rules and the ACS check read this,
+// never Device::multifunction directly: QEMU's e1000e at function 1 without multifunction=on
+// shares function 0's group on a real kernel (tests/lab, lab-ground-truth.md §3a).
+Fact<bool> kernel_multifunction(const Device& d);
+
 // The REQ_ACS_FLAGS bits the capability advertises but does not enable.
 std::uint16_t missing_acs_controls(const AcsCapability& acs);
 // Names of the missing REQ_ACS_FLAGS bits, e.g. "Request Redirect (RR), Completion Redirect (CR)"

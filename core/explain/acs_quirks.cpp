@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "explain/acs_check.hpp"
+
 namespace isola {
 namespace {
 
@@ -125,7 +127,7 @@ bool in_scope(const AcsQuirk& q, const Device& d, bool on_root_bus) {
         case QuirkScope::RootPort: return type == PortType::RootPort;
         case QuirkScope::RootOrDownstreamPort: return type == PortType::RootPort || type == PortType::DownstreamPort;
         case QuirkScope::RcIntegratedEndpoint: return type == PortType::RcIntegratedEndpoint;
-        case QuirkScope::MultifunctionOnRootBus: return d.multifunction.value_or(false) && on_root_bus;
+        case QuirkScope::MultifunctionOnRootBus: return kernel_multifunction(d).value_or(false) && on_root_bus;
     }
     return false;
 }

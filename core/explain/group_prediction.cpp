@@ -77,7 +77,7 @@ GroupPrediction predict_groups(const Topology& t, bool honour_acs_override) {
         // 3. Multifunction: a function that is not isolated joins its non-isolated siblings.
         tr.own = acs.device(*pdev);
         if (tr.own.verdict == AcsVerdict::Unknown) tr.uncertain = true;
-        if (pdev->multifunction.value_or(false) && tr.own.verdict == AcsVerdict::NotIsolated) {
+        if (kernel_multifunction(*pdev).value_or(false) && tr.own.verdict == AcsVerdict::NotIsolated) {
             for (const auto& s : devices) {
                 if (s.address == pdev->address || !s.address.same_slot(pdev->address)) continue;
                 AcsFinding sf = acs.device(s);

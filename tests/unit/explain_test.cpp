@@ -83,6 +83,22 @@ TEST(Explain, MultifunctionE1000eSharesButQuirked82576IsSplit) {  // lab §3a, �
               "(Linux 6.12.117)");
 }
 
+// QEMU sets the multifunction bit only where multifunction=on (function 0); the kernel's slot scan
+// marks every later function multifunction anyway, and the lab's kernels put both in one group.
+TEST(Explain, AFunctionAfterFunctionZeroIsMultifunctionToTheKernelWhateverItsHeaderSays) {  // lab fidelity §3a
+    auto t = make_topology({
+        {.bdf = "00:04.0", .vendor = 0x1b36, .device = 0x000c, .class_id = 0x0604, .type = PortType::RootPort, .group = 3, .driver = "pcieport", .acs = kRootPortAcs},
+        {.bdf = "07:00.0", .device = 0x10d3, .group = 15, .parent = "00:04.0", .driver = "e1000e", .multifunction = true},
+        {.bdf = "07:00.1", .device = 0x10d3, .group = 15, .parent = "00:04.0", .driver = "e1000e", .multifunction = false},
+    });
+    const auto all = explain_groups(t);
+    const auto& g15 = group(all, 15);
+    EXPECT_EQ(g15.prediction, PredictionMatch::Matches) << g15.prediction_note;
+    EXPECT_EQ(reason(g15, "07:00.1").sentence,
+              "0000:07:00.1 is a function of multifunction device 0000:07:00 and, like 0000:07:00.0, is not "
+              "ACS-isolated: it has no ACS capability");
+}
+
 TEST(Explain, IntelRcIntegratedEndpointsAreIsolatedByQuirk) {  // lab §3d
     auto t = make_topology({
         {.bdf = "00:05.0", .type = PortType::RcIntegratedEndpoint, .group = 3, .driver = "e1000e", .multifunction = true},
