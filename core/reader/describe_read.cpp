@@ -33,6 +33,14 @@ Diagnostic read_diagnostic(ReadDiagnosticKind kind, std::string subject, const s
             return {std::move(subject), say("its sysfs directory cannot be opened, so its driver, reset methods and "
                                             "configuration are not known; run the scan as root or check the "
                                             "permissions of /sys")};
+        case ReadDiagnosticKind::Vanished:
+            return {std::move(subject), say("it disappeared while Isola read the bus (its VFs were removed, or it was "
+                                            "unplugged), so it is left out of this scan")};
+        case ReadDiagnosticKind::ScanRepeated:
+            // TRANSLATORS: {} a number of passes, 2 or more.
+            return {std::move(subject), say("functions disappeared while libpci listed the bus, so Isola listed it "
+                                            "again ({} passes)",
+                                            name)};
     }
     return {std::move(subject), {}};
 }

@@ -31,6 +31,8 @@ enum class ReadDiagnosticKind {
     BadGroupLink,        // its iommu_group link names `name`, which is no number
     NotAGroupDirectory,  // /sys/kernel/iommu_groups/`name` (subject: that path) is no number
     DirectoryUnreadable, // the function's sysfs directory cannot be opened
+    Vanished,            // the function disappeared while the scan read it (VFs removed, hot unplug)
+    ScanRepeated,        // libpci's pass over the bus met a function that had gone; `name`: how many passes
 };
 
 // The Diagnostic for `subject` (a PCI address or a path).

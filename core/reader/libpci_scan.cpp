@@ -2,6 +2,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <filesystem>
 #include <format>
 #include <memory>
 #include <mutex>
@@ -94,6 +95,20 @@ void read_function(pci_access* acc, pci_dev* pd, Device& d) {
 // libpci keeps process-wide state in places (name cache files, hwdb); one scan at a time.
 std::mutex libpci_mutex;
 
+// Whether libpci's failure was about a function whose sysfs directory has gone since: its message
+// names a file below <devices>/<address>/ (e.g. "Cannot open …/0000:01:10.2/vendor"). Removing VFs
+// (sriov_numvfs) or a hot unplug does that to any scan that is running; it is no fault of the host.
+bool about_vanished_function(const std::string& message, const std::filesystem::path& devices) {
+    const std::string prefix = devices.string() + "/";
+    const auto at = message.find(prefix);
+    if (at == std::string::npos) return false;
+    const auto start = at + prefix.size();
+    const auto end = message.find('/', start);
+    if (end == std::string::npos || end == start) return false;
+    std::error_code ec;
+    return !std::filesystem::exists(devices / message.substr(start, end - start), ec);
+}
+
 }  // namespace
 
 std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const ReadOptions& options,
@@ -115,7 +130,11 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
     } reset_sink;
 
     std::string ids_path = options.pci_ids.string();
-    try {
+    // libpci lists the bus in one pass and fails it when a function goes away meanwhile: the pass
+    // is repeated (a VF churn settles within a few), and a function that goes away after the pass
+    // is published with its address only and left out by read_host().
+    constexpr int kPasses = 8;
+    for (int pass = 1;; ++pass) try {
         Access acc(pci_alloc());
         acc->error = throw_libpci_error;
         acc->warning = collect_libpci_warning;
@@ -136,15 +155,30 @@ std::expected<void, ReadError> scan_with_libpci(const HostRoots& roots, const Re
         // libpci keeps the pointer, so `ids_path` is declared before `acc` and outlives it.
         if (!ids_path.empty()) pci_set_name_list_path(acc.get(), ids_path.data(), 0);
         pci_init(acc.get());
-        pci_scan_bus(acc.get());
+        try {
+            pci_scan_bus(acc.get());
+        } catch (const LibpciFailure& e) {
+            if (pass == kPasses || !about_vanished_function(e.what(), bus_dir / "devices")) throw;
+            continue;
+        }
+        if (pass > 1)
+            diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::ScanRepeated, bus_dir.string(), std::to_string(pass)));
 
         std::size_t count = 0;
         for (pci_dev* pd = acc->devices; pd; pd = pd->next) ++count;
         out.open(count);
         for (pci_dev* pd = acc->devices; pd; pd = pd->next) {
-            read_function(acc.get(), pd, out.next_slot());
+            Device& d = out.next_slot();
+            try {
+                read_function(acc.get(), pd, d);
+            } catch (const LibpciFailure& e) {
+                if (!about_vanished_function(e.what(), bus_dir / "devices")) throw;
+                d = Device{};
+                d.address = Bdf{static_cast<std::uint32_t>(pd->domain), pd->bus, pd->dev, pd->func};
+            }
             out.publish();
         }
+        break;
     } catch (const LibpciFailure& e) {
         return std::unexpected(
             make_read_error({.kind = ReadErrorKind::LibpciFailed, .path = bus_dir.string(), .detail = e.what()}));

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <format>
+#include <filesystem>
 #include <future>
+#include <set>
 #include <thread>
 
+#include "reader/describe_read.hpp"
 #include "reader/device_attributes.hpp"
 #include "reader/function_queue.hpp"
 #include "reader/host_facts_reader.hpp"
@@ -30,6 +33,30 @@ void read_claimed_attributes(detail::FunctionQueue& queue, const sysfs::Attribut
         for (auto& d : found) diagnostics.emplace_back(*index, std::move(d));
         found.clear();
     }
+}
+
+// Functions that went away while they were read (VFs removed, a hot unplug) are not on the host
+// any more: each is left out with one diagnostic instead of the ones its missing files gave, and
+// a group that held only such functions goes too. Only functions with facts missing are looked at
+// again, so a quiet host pays nothing for this.
+void drop_vanished(const HostRoots& roots, std::vector<Device>& devices, std::vector<IommuGroup>& groups,
+                   std::vector<Diagnostic>& diagnostics) {
+    const auto devices_dir = roots.sysfs / "bus" / "pci" / "devices";
+    std::set<std::string> gone;
+    std::erase_if(devices, [&](const Device& d) {
+        if (d.vendor_id && d.driver) return false;
+        std::error_code ec;
+        if (std::filesystem::exists(devices_dir / d.address.str(), ec) || ec) return false;
+        gone.insert(d.address.str());
+        return true;
+    });
+    if (gone.empty()) return;
+    std::erase_if(diagnostics, [&](const Diagnostic& d) { return gone.contains(d.subject); });
+    for (const auto& address : gone) diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::Vanished, address));
+    std::erase_if(groups, [&](const IommuGroup& g) {
+        return !g.members.empty() &&
+               std::ranges::all_of(g.members, [&](const Bdf& m) { return gone.contains(m.str()); });
+    });
 }
 
 }  // namespace
@@ -67,6 +94,7 @@ std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadO
     std::ranges::move(group_diagnostics, std::back_inserter(diagnostics));
 
     std::vector<Device> devices = queue.take();
+    drop_vanished(roots, devices, groups, diagnostics);
 
     detail::attach_host_usage(roots, devices, diagnostics);
     HostFacts host = detail::read_host_facts(roots, groups);
