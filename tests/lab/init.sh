@@ -1,9 +1,9 @@
 #!/bin/sh
 # /init of the kernel lab's guest (busybox sh, PID 1; installed by make_initrd.sh).
 #
-# Mounts the kernel's file systems, loads the modules in /lib/modules/isola-load-order, sets up
-# what the scenario asks for in /lab/lab.env (a formatted and mounted data disk, a configured
-# NIC), runs /lab/guest.sh as root with the variables of /lab/guest.env, prints
+# Mounts the kernel's file systems, loads the modules in /lib/modules/isola-load-order (none on
+# the lab kernel), sets up what the scenario asks for in /lab/lab.env (a formatted and mounted data
+# disk, a configured NIC), runs /lab/guest.sh as root with the variables of /lab/guest.env, prints
 #   ISOLA-LAB-EXIT <status>
 # on the console (run_guest.sh waits for this line) and powers off. A failure of the lab's own
 # set-up is reported with status 125, so it is never mistaken for a verdict of the guest script.
@@ -33,9 +33,14 @@ mount -t tmpfs tmpfs /run
 ln -sf /proc/self/fd /dev/fd
 t_init=$(uptime_s)
 
-while read -r ko; do
-  insmod "$ko" || setup_failed "insmod $ko failed (is it built for $(uname -r)?)"
-done </lib/modules/isola-load-order
+# Debian's kernel: its modules, dependencies first. The lab kernel has everything built in, so its
+# load order is empty (or absent).
+if [ -r /lib/modules/isola-load-order ]; then
+  while read -r ko; do
+    [ -n "$ko" ] || continue
+    insmod "$ko" || setup_failed "insmod $ko failed (is it built for $(uname -r)?)"
+  done </lib/modules/isola-load-order
+fi
 
 t_modules=$(uptime_s)
 ip link set lo up || setup_failed "the loopback interface did not come up"

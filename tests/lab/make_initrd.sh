@@ -2,7 +2,8 @@
 # make_initrd.sh OUT.cpio[.gz] PAYLOAD_LIST
 #
 # Builds the kernel lab's initramfs: busybox-static with its applets, the Debian kernel's modules
-# the lab needs (decompressed, in load order), /init (tests/lab/init.sh) and the payload.
+# the lab needs (decompressed, in load order; none for the lab kernel, which has everything built
+# in), /init (tests/lab/init.sh) and the payload.
 #
 # PAYLOAD_LIST names host files to copy into the guest, one a line (see README.md):
 #   HOST_PATH [GUEST_PATH]     GUEST_PATH defaults to HOST_PATH; '#' starts a comment
@@ -12,6 +13,9 @@
 # whitespace.
 #
 # Environment:
+#   ISOLA_LAB_KERNEL_KIND  debian (default): the modules of Debian's kernel, as below;
+#                      lab: the lab's own kernel (build_kernel.sh), no modules at all, so /lib/modules
+#                      is not needed and ISOLA_LAB_KVER / ISOLA_LAB_MODULES are ignored
 #   ISOLA_LAB_KVER     kernel release whose modules to use (default: the only one in /lib/modules)
 #   ISOLA_LAB_MODULES  modules to load, in order; each one's dependencies (modules.dep) come first
 #                      and built-in ones are skipped
@@ -31,18 +35,30 @@ out=$1 list=$2
 
 # Crypto crc32c first: jbd2 and ext4 ask for it at mount time (modules.softdep), and crc32c-intel
 # needs SSE4.2, which QEMU's default TCG CPU lacks. virtio_pci is built into Debian's kernel.
-modules=${ISOLA_LAB_MODULES:-irqbypass vfio vfio_iommu_type1 vfio-pci-core vfio-pci e1000 e1000e virtio_pci
-  virtio_blk crc32c_generic crc16 mbcache jbd2 ext4}
+# igb/igbvf (QEMU igb, an 82576 with SR-IOV) bring dca and i2c-algo-bit, nvme brings nvme-core and
+# nvme-auth, through modules.dep.
+modules=${ISOLA_LAB_MODULES:-irqbypass vfio vfio_iommu_type1 vfio-pci-core vfio-pci e1000 e1000e igb igbvf
+  nvme virtio_pci virtio_blk crc32c_generic crc16 mbcache jbd2 ext4}
 
-if [ -n "${ISOLA_LAB_KVER:-}" ]; then kver=$ISOLA_LAB_KVER
+kind=${ISOLA_LAB_KERNEL_KIND:-debian}
+case $kind in
+  debian) ;;
+  lab) modules= ;; # everything is built into the lab kernel (tests/lab/kernel/lab.config)
+  *) die "ISOLA_LAB_KERNEL_KIND is '$kind'; it must be debian or lab" ;;
+esac
+
+if [ "$kind" = lab ]; then moddir=
 else
-  kvers=(/lib/modules/*/modules.dep)
-  [ -e "${kvers[0]}" ] || die "no kernel modules in /lib/modules (Debian package linux-image-amd64)"
-  [ ${#kvers[@]} -eq 1 ] || die "several kernels in /lib/modules; choose one with ISOLA_LAB_KVER"
-  kver=$(basename "$(dirname "${kvers[0]}")")
+  if [ -n "${ISOLA_LAB_KVER:-}" ]; then kver=$ISOLA_LAB_KVER
+  else
+    kvers=(/lib/modules/*/modules.dep)
+    [ -e "${kvers[0]}" ] || die "no kernel modules in /lib/modules (Debian package linux-image-amd64)"
+    [ ${#kvers[@]} -eq 1 ] || die "several kernels in /lib/modules; choose one with ISOLA_LAB_KVER"
+    kver=$(basename "$(dirname "${kvers[0]}")")
+  fi
+  moddir=/lib/modules/$kver
+  [ -r "$moddir/modules.dep" ] || die "$moddir/modules.dep is missing (Debian package linux-image-$kver)"
 fi
-moddir=/lib/modules/$kver
-[ -r "$moddir/modules.dep" ] || die "$moddir/modules.dep is missing (Debian package linux-image-$kver)"
 
 busybox=$(command -v busybox) || die "busybox is not installed (Debian package busybox-static)"
 # A dynamically linked busybox would need its libraries too; the lab wants the static one.
@@ -70,9 +86,11 @@ printf 'root:x:0:\n' >"$stage/etc/group"
 
 # ---- modules -------------------------------------------------------------------------------
 declare -A dep_of=() done_mod=()
-while IFS=: read -r path deps; do
-  name=${path##*/}; name=${name%%.ko*}; dep_of[${name//-/_}]="$path:$deps"
-done <"$moddir/modules.dep"
+if [ -n "$moddir" ]; then
+  while IFS=: read -r path deps; do
+    name=${path##*/}; name=${name%%.ko*}; dep_of[${name//-/_}]="$path:$deps"
+  done <"$moddir/modules.dep"
+fi
 builtin_mod() { grep -q "/${1//_/[-_]}\.ko\$" "$moddir/modules.builtin" 2>/dev/null; }
 
 order=()
@@ -95,7 +113,8 @@ for m in $modules; do
   else die "module $m is neither in $moddir/modules.dep nor built into kernel $kver"; fi
 done
 
-mkdir -p "$stage$moddir"
+# The load order is always there, empty for the lab kernel.
+mkdir -p "$stage/usr/lib/modules" ${moddir:+"$stage$moddir"}
 : >"$stage/lib/modules/isola-load-order"
 for path in "${order[@]}"; do
   src=$moddir/$path dst=$stage$moddir/${path%.xz}; dst=${dst%.zst}; dst=${dst%.gz}

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # run_guest.sh --scenario NAME --guest-script FILE --work-dir DIR [options]
 #
-# Boots the Debian kernel under QEMU (TCG) on a q35 machine with an emulated Intel IOMMU and the
-# scenario's devices, runs FILE inside as root (busybox sh) and exits with FILE's status.
-# See README.md for the scenarios and the payload format.
+# Boots a kernel under QEMU (TCG) on a q35 machine with an emulated Intel IOMMU and the scenario's
+# devices, runs FILE inside as root (busybox sh) and exits with FILE's status.
+# See README.md for the scenarios, the two kernels and the payload format.
 #
 #   --scenario NAME        the devices (shared-bridge-disk; see scenario_devices below)
 #   --guest-script FILE    copied to /lab/guest.sh and run by /init
@@ -14,13 +14,19 @@
 #   --pass NAME            pass this process's $NAME to the guest script, when set (repeatable)
 #   --timeout SECONDS      for the whole boot and script (default 180), enforced with timeout(1)
 #   --memory MIB           guest memory (default 1024)
+#   --kernel KIND          debian (default): Debian's packaged kernel with its modules in the
+#                          initramfs (legacy VFIO container only); lab: the lab's own kernel,
+#                          everything built in, no modules (legacy container and iommufd cdev),
+#                          built or reused from the cache by build_kernel.sh
 #
-# Environment: ISOLA_LAB_KERNEL (default /boot/vmlinuz-<the release in /lib/modules>),
-# ISOLA_LAB_KVER (see make_initrd.sh), ISOLA_LAB_ACCEL (default tcg).
+# Environment: ISOLA_LAB_KERNEL_KIND (debian|lab, what --kernel sets), ISOLA_LAB_KERNEL (the
+# kernel image; default for debian /boot/vmlinuz-<the release in /lib/modules>, for lab the one
+# build_kernel.sh prints), ISOLA_LAB_KVER (see make_initrd.sh; debian only), ISOLA_LAB_ACCEL
+# (default tcg).
 #
 # Exit status: the guest script's; 1 when the guest did not finish (no end marker) or the
-# harness was misused; 77 (skip) when QEMU, the kernel or its modules are missing — with CI=true
-# that is a failure instead (tests/support/require_tool.sh).
+# harness was misused; 77 (skip) when QEMU, the kernel, its modules or what building the lab
+# kernel needs are missing — with CI=true that is a failure instead (tests/support/require_tool.sh).
 set -euo pipefail
 shopt -s lastpipe
 
@@ -29,7 +35,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 say() { printf 'isola lab: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-scenario= script= work= timeout_s=180 memory=1024 payload_list=
+scenario= script= work= timeout_s=180 memory=1024 payload_list= kind=${ISOLA_LAB_KERNEL_KIND:-debian}
 files=() envs=()
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || die "option $1 needs a value"
@@ -43,6 +49,7 @@ while [ $# -gt 0 ]; do
     --pass) if [ -n "${!2+set}" ]; then envs+=("$2=${!2}"); fi ;;
     --timeout) timeout_s=$2 ;;
     --memory) memory=$2 ;;
+    --kernel) kind=$2 ;;
     *) die "unknown option $1 (see the head of $0)" ;;
   esac
   shift 2
@@ -50,6 +57,8 @@ done
 [ -n "$scenario" ] && [ -n "$script" ] && [ -n "$work" ] ||
   die "usage: run_guest.sh --scenario NAME --guest-script FILE --work-dir DIR [options]"
 [ -r "$script" ] || die "the guest script $script cannot be read"
+case $kind in debian | lab) ;; *) die "unknown kernel kind '$kind' (--kernel or ISOLA_LAB_KERNEL_KIND: debian or lab)" ;; esac
+export ISOLA_LAB_KERNEL_KIND=$kind # make_initrd.sh: modules or none
 
 # ---- scenarios: QEMU devices, and what /init sets up (lab.env) ----------------------------
 # shared-bridge-disk: lab-ground-truth.md §2a (root port → pcie-pci-bridge → two e1000, one IOMMU
@@ -71,7 +80,37 @@ scenario_devices() {
       disks=("$work/disk.img")
       lab_env=('ISOLA_LAB_DISK=virtio' "ISOLA_LAB_NET='e1000e 192.0.2.1/24 192.0.2.254'")
       ;;
-    *) die "unknown scenario '$1' (known: shared-bridge-disk)" ;;
+    fidelity)
+      # lab-ground-truth.md §1, §2a, §3a, §3b, §3d, §4 and §5f on one machine, so one boot judges
+      # them all (guest/fidelity.sh; the table of addresses and groups is in README.md).
+      devices=(
+        -device pcie-root-port,id=rp1,bus=pcie.0,addr=0x2,chassis=1
+        -device x3130-upstream,id=up1,bus=rp1
+        -device xio3130-downstream,id=dn1,bus=up1,addr=0x0,chassis=11,slot=0
+        -device xio3130-downstream,id=dn2,bus=up1,addr=0x1,chassis=12,slot=0
+        -device e1000e,bus=dn1,romfile=
+        -device e1000e,bus=dn2,romfile=
+        -device pcie-root-port,id=rp2,bus=pcie.0,addr=0x3,chassis=2
+        -device pcie-pci-bridge,id=br1,bus=rp2
+        -device e1000,bus=br1,addr=1,romfile=
+        -device e1000,bus=br1,addr=2,romfile=
+        -device pcie-root-port,id=rp3,bus=pcie.0,addr=0x4,chassis=3
+        -device e1000e,bus=rp3,addr=0.0,multifunction=on,romfile=
+        -device e1000e,bus=rp3,addr=0.1,romfile=
+        -device pcie-root-port,id=rp4,bus=pcie.0,addr=0x5,chassis=4
+        -device igb,bus=rp4,addr=0.0,multifunction=on,x-pcie-ari-nextfn-1=on,romfile=
+        -device igb,bus=rp4,addr=0.1,romfile=
+        -device pcie-root-port,id=rp5,bus=pcie.0,addr=0x6,chassis=5
+        -device igb,bus=rp5,romfile=
+        -device ioh3420,id=rp6,bus=pcie.0,addr=0x7,chassis=6
+        -device e1000e,bus=rp6,romfile=
+        -device e1000e,bus=pcie.0,addr=0x8.0,multifunction=on,romfile=
+        -device e1000e,bus=pcie.0,addr=0x8.1,romfile=
+      )
+      disks=()
+      lab_env=()
+      ;;
+    *) die "unknown scenario '$1' (known: shared-bridge-disk, fidelity)" ;;
   esac
 }
 
@@ -85,15 +124,31 @@ for t in "qemu-system-x86_64 qemu-system-x86" "busybox busybox-static" "cpio cpi
   set -- $t
   require_tool "$1" "$2" || exit $?
 done
-if [ -n "${ISOLA_LAB_KVER:-}" ]; then kver=$ISOLA_LAB_KVER
+if [ "$kind" = lab ]; then
+  # The lab kernel: built once per source version, fragment and script (minutes), then reused.
+  if [ -n "${ISOLA_LAB_KERNEL:-}" ]; then kernel=$ISOLA_LAB_KERNEL
+  else
+    built=0
+    kernel=$(bash "$here/build_kernel.sh") || built=$?
+    kernel=${kernel##*$'\n'} # its last line is the path
+    case $built in
+      0) ;;
+      3) missing "the lab kernel cannot be built here (build_kernel.sh said why, above)" "install what it names, or run the tests inside bash .ci/env" ;;
+      *) die "building the lab kernel failed (build_kernel.sh said why, above)" ;;
+    esac
+  fi
+  [ -e "$kernel" ] || die "the lab kernel image $kernel is missing"
 else
-  kvers=(/lib/modules/*/modules.dep)
-  [ -e "${kvers[0]}" ] || missing "no kernel modules in /lib/modules (Debian package linux-image-amd64)"
-  kver=$(basename "$(dirname "${kvers[${#kvers[@]} - 1]}")")
-  export ISOLA_LAB_KVER=$kver
+  if [ -n "${ISOLA_LAB_KVER:-}" ]; then kver=$ISOLA_LAB_KVER
+  else
+    kvers=(/lib/modules/*/modules.dep)
+    [ -e "${kvers[0]}" ] || missing "no kernel modules in /lib/modules (Debian package linux-image-amd64)"
+    kver=$(basename "$(dirname "${kvers[${#kvers[@]} - 1]}")")
+    export ISOLA_LAB_KVER=$kver
+  fi
+  kernel=${ISOLA_LAB_KERNEL:-/boot/vmlinuz-$kver}
+  [ -e "$kernel" ] || missing "the kernel image $kernel is missing (Debian package linux-image-amd64)"
 fi
-kernel=${ISOLA_LAB_KERNEL:-/boot/vmlinuz-$kver}
-[ -e "$kernel" ] || missing "the kernel image $kernel is missing (Debian package linux-image-amd64)"
 # Debian installs /boot/vmlinuz-* mode 0644, but some systems make it 0600 (root only).
 [ -r "$kernel" ] || missing "the kernel image $kernel is not readable by $(id -un) (mode $(stat -c %a "$kernel"))" "run as root, or make it readable (chmod 0644)"
 
@@ -163,5 +218,5 @@ if [ -z "$finished" ]; then
 fi
 case $status in '' | *[!0-9]*) die "the guest's end marker has no status ('ISOLA-LAB-EXIT $status'); its serial log is $log" ;; esac
 [ "$status" != 125 ] || say "the lab's set-up inside the guest failed (status 125); its serial log is $log"
-say "initramfs built in $(secs "$t0" "$t1") s; booted in $(secs "$t1" "${booted:-$finished}") s; the guest script took $(secs "${booted:-$finished}" "$finished") s; $(secs "$t0" "$t2") s in all (serial log: $log)"
+say "$kind kernel $kernel: initramfs built in $(secs "$t0" "$t1") s; booted in $(secs "$t1" "${booted:-$finished}") s; the guest script took $(secs "${booted:-$finished}" "$finished") s; $(secs "$t0" "$t2") s in all (serial log: $log)"
 exit "$status"
