@@ -72,7 +72,9 @@ and polkit asks for an administrator's password.
   --sysfs-root DIR --proc-root DIR --dev-root DIR --etc-root DIR
                         single roots instead of /sys, /proc, /dev; /etc is read only when named
   --snapshot FILE | --import FILE [--format F] | --demo NAME
-  --pci-ids FILE        pci.ids to name devices (default: libpci's))");
+  --pci-ids FILE        pci.ids to name devices (default: libpci's)
+  --wake                also read the configuration space of sleeping (runtime-suspended)
+                        devices, which wakes them; without it their ACS and port type stay unknown)");
     text += "\n";
     // TRANSLATORS: keep the options and the command names in parentheses as they are.
     text += isola::translate("Output: --table (default) | --json (scan, import); --json (explain, plan)");

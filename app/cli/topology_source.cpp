@@ -7,6 +7,7 @@
 namespace isola::cli {
 
 void add_source_options(ArgumentSpec& spec) {
+    spec.flags.insert("--wake");
     spec.with_value.insert({"--root", "--sysfs-root", "--proc-root", "--dev-root", "--etc-root", "--pci-ids",
                             "--snapshot", "--import", "--format", "--demo"});
 }
@@ -59,6 +60,7 @@ std::expected<LoadedTopology, std::string> load_topology(const Arguments& args) 
     if (!source) return std::unexpected(source.error());
     ReadOptions options;
     if (auto* v = args.value("--pci-ids")) options.pci_ids = *v;
+    options.wake_suspended = args.has("--wake");
     auto loaded = isola::load_topology(*source, options);
     if (!loaded) return std::unexpected(loaded.error().message);
     return std::move(*loaded);

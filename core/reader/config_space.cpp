@@ -169,4 +169,10 @@ ConfigFacts detail::read_config_facts(const sysfs::AttributeDir& function_dir) {
     return decode_config_facts(ConfigFile(function_dir));
 }
 
+ConfigFacts detail::unread_config_facts(const char* why) {
+    ConfigFacts f;
+    set_unknown(f, why, false);
+    return f;
+}
+
 }  // namespace isola

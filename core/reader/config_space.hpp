@@ -53,6 +53,8 @@ using isola::ConfigFacts;
 // The reader's path: `function_dir` is the function's sysfs directory, its `config` file read
 // register by register.
 ConfigFacts read_config_facts(const sysfs::AttributeDir& function_dir);
+// Facts of a config space left unread, each unknown for `why` (a msgid).
+ConfigFacts unread_config_facts(const char* why);
 
 }  // namespace detail
 }  // namespace isola

@@ -151,7 +151,8 @@ void unreadable_directory(Device& d) {
 
 }  // namespace
 
-void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, std::vector<Diagnostic>& diagnostics) {
+void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, std::vector<Diagnostic>& diagnostics,
+                            bool wake_suspended) {
     const std::string name = d.address.str();
     read_tree_position(devices_dir, name, d);
     const sysfs::AttributeDir dir(devices_dir, name.c_str());
@@ -163,8 +164,14 @@ void read_device_attributes(const sysfs::AttributeDir& devices_dir, Device& d, s
         unreadable_directory(d);
         return;
     }
-    ConfigFacts config = read_config_facts(dir);
-    if (!config.readable) diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::ConfigUnreadable, name));
+    // The kernel resumes a runtime-suspended function to serve a read of its config file (and
+    // only that file: the attributes below come from what the kernel holds). A sleeping one keeps
+    // sleeping unless the caller asked for a full read.
+    const bool asleep = !wake_suspended && dir.read_line("power/runtime_status") == "suspended";
+    ConfigFacts config = asleep ? unread_config_facts(N_("not read: the device is asleep (runtime-suspended) and a read "
+                                                        "would wake it; ask for a full read to know"))
+                                : read_config_facts(dir);
+    if (!asleep && !config.readable) diagnostics.push_back(read_diagnostic(ReadDiagnosticKind::ConfigUnreadable, name));
     d.header_type = std::move(config.header_type);
     d.multifunction = std::move(config.multifunction);
     d.port_type = std::move(config.port_type);

@@ -26,10 +26,10 @@ unsigned thread_count(const ReadOptions& options) {
 // Reads the attribute files of every function the queue hands out, until it is drained.
 // Diagnostics carry the function's index so that they can be put in scan order afterwards.
 void read_claimed_attributes(detail::FunctionQueue& queue, const sysfs::AttributeDir& devices_dir,
-                             IndexedDiagnostics& diagnostics) {
+                             IndexedDiagnostics& diagnostics, bool wake_suspended) {
     std::vector<Diagnostic> found;
     while (auto index = queue.claim()) {
-        detail::read_device_attributes(devices_dir, queue[*index], found);
+        detail::read_device_attributes(devices_dir, queue[*index], found, wake_suspended);
         for (auto& d : found) diagnostics.emplace_back(*index, std::move(d));
         found.clear();
     }
@@ -80,9 +80,11 @@ std::expected<Topology, ReadError> read_host(const HostRoots& roots, const ReadO
     {
         std::vector<std::jthread> readers;
         for (unsigned t = 1; t < threads; ++t)
-            readers.emplace_back([&, t] { read_claimed_attributes(queue, devices_dir, attribute_diagnostics[t]); });
+            readers.emplace_back([&, t] {
+                read_claimed_attributes(queue, devices_dir, attribute_diagnostics[t], options.wake_suspended);
+            });
         scanned = detail::scan_with_libpci(roots, options, queue, diagnostics);
-        read_claimed_attributes(queue, devices_dir, attribute_diagnostics[0]);
+        read_claimed_attributes(queue, devices_dir, attribute_diagnostics[0], options.wake_suspended);
     }
     std::vector<IommuGroup> groups = groups_read.get();
     if (!scanned) return std::unexpected(scanned.error());

@@ -21,6 +21,12 @@ struct ReadOptions {
     // not depend on it. Reading sysfs costs CPU in the kernel, so hosts with thousands of SR-IOV
     // functions scan nearly twice as fast on two cores.
     unsigned threads = 0;
+    // Read the configuration space of runtime-suspended functions too. Reading it wakes them — a
+    // laptop's discrete GPU in D3cold takes over a second and draws power to answer — so by default
+    // a sleeping function's config-space facts (header, port type, ACS) stay unknown, with why, and
+    // everything sysfs already holds is read as usual. A full read (isolactl --wake, or the GUI's
+    // Read Full Configuration Space through isola-helper) is the person's choice.
+    bool wake_suspended = false;
 };
 
 struct ReadError {

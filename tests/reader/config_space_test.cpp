@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "reader/config_space.hpp"
+#include "reader/device_attributes.hpp"
 
 using namespace isola;
 namespace fs = std::filesystem;
@@ -231,4 +232,44 @@ TEST(ConfigSpace, TheWalkReadsOnlyTheDwordsItNeeds) {
     const auto f = decode_config_facts(registers);
     EXPECT_TRUE(f.acs && f.acs->has_value());
     EXPECT_EQ(registers.offsets, (std::vector<unsigned>{0x0c, 0x04, 0x34, 0x40, 0x50, 0x100, 0x148, 0x14c}));
+}
+
+// A runtime-suspended function (a laptop's dGPU in D3cold) would wake for a read of its config
+// file: the reader leaves it asleep, keeps what sysfs holds (its driver) and says why the config
+// facts are unknown; asked for a full read, it reads them.
+TEST(ConfigSpace, ASleepingFunctionIsNotWokenUnlessAFullReadIsAskedFor) {
+    const fs::path devices = fs::temp_directory_path() / ("isola-asleep-" + std::to_string(::getpid()));
+    const fs::path dir = devices / "0000:01:00.0";
+    fs::create_directories(dir / "power");
+    fs::create_directories(devices / "drivers" / "nouveau");
+    Config gpu = pcie_function(4096, 0x0);
+    gpu.u8(0x0e, 0x80);
+    std::ofstream(dir / "config", std::ios::binary) << gpu.bytes;
+    std::ofstream(dir / "power" / "runtime_status") << "suspended\n";
+    fs::create_directory_symlink(devices / "drivers" / "nouveau", dir / "driver");
+
+    const sysfs::AttributeDir devices_dir(devices);
+    auto read = [&](bool wake) {
+        Device d;
+        d.address = *Bdf::parse("0000:01:00.0");
+        std::vector<Diagnostic> diagnostics;
+        detail::read_device_attributes(devices_dir, d, diagnostics, wake);
+        EXPECT_TRUE(diagnostics.empty()) << diagnostics.front().message;
+        return d;
+    };
+    const Device asleep = read(false);
+    const std::string why =
+        "not read: the device is asleep (runtime-suspended) and a read would wake it; ask for a full read to know";
+    EXPECT_EQ(asleep.port_type, Fact<PortType>::unknown(why));
+    EXPECT_EQ(asleep.acs, Fact<std::optional<AcsCapability>>::unknown(why));
+    EXPECT_EQ(asleep.multifunction, Fact<bool>::unknown(why));
+    EXPECT_EQ(asleep.driver, Fact<std::string>::known("nouveau")) << "what sysfs holds is read as usual";
+
+    const Device woken = read(true);
+    EXPECT_EQ(woken.port_type, Fact<PortType>::known(PortType::Endpoint));
+    EXPECT_EQ(woken.multifunction, Fact<bool>::known(true));
+
+    std::ofstream(dir / "power" / "runtime_status") << "active\n";
+    EXPECT_EQ(read(false).port_type, Fact<PortType>::known(PortType::Endpoint)) << "an awake function is read";
+    fs::remove_all(devices);
 }
