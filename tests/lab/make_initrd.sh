@@ -127,6 +127,15 @@ for path in "${order[@]}"; do
   esac
   printf '%s\n' "${dst#"$stage"}" >>"$stage/lib/modules/isola-load-order"
 done
+# The index files a real system has (modules.dep, modules.alias, …, over the modules copied here,
+# and the kernel's list of built-in ones), so that libkmod — udev's kmod builtin, in a guest with
+# udev — finds a module by name or alias as on a host, and knows one that is already loaded.
+if [ -n "$moddir" ] && command -v depmod >/dev/null; then
+  for f in modules.builtin modules.builtin.modinfo modules.order; do
+    [ ! -r "$moddir/$f" ] || cp "$moddir/$f" "$stage$moddir/$f"
+  done
+  depmod -b "$stage" "$kver" 2>/dev/null || die "depmod -b $stage $kver failed"
+fi
 
 # ---- payload --------------------------------------------------------------------------------
 copy_file() { # HOST GUEST: the file's content (symlinks followed), mode kept

@@ -11,17 +11,8 @@ set -u
 
 fail() { echo "lab.apply: FAILED: $*"; echo "lab.apply: dmesg (last 20 lines):"; dmesg | tail -n 20; exit 1; }
 ok() { echo "lab.apply: ok: $*"; }
-pci=/sys/bus/pci/devices
+. /lab/lib.sh
 journal=/var/lib/isola/journal.json
-
-devices_with() { # VENDOR DEVICE: the addresses of the functions with these sysfs IDs
-  for d in "$pci"/*; do
-    [ "$(cat "$d/vendor")" = "$1" ] && [ "$(cat "$d/device")" = "$2" ] && echo "${d##*/}"
-  done
-}
-group_of() { basename "$(readlink "$pci/$1/iommu_group")"; }
-driver_of() { if [ -e "$pci/$1/driver" ]; then basename "$(readlink "$pci/$1/driver")"; else echo none; fi; }
-override_of() { cat "$pci/$1/driver_override"; }
 
 # run NAME EXPECTED_STATUS ARGS...: isolactl with its output kept in $out; fails on another status.
 run() {

@@ -14,7 +14,7 @@ disagreements=0
 fail() { echo "lab.fidelity: FAILED: $*"; echo "lab.fidelity: dmesg (last 20 lines):"; dmesg | tail -n 20; exit 1; }
 ok() { echo "lab.fidelity: ok: $*"; }
 judge() { "$JUDGE" "$@" || { [ $? = 1 ] || fail "isola-lab-judge $* could not judge"; disagreements=$((disagreements + 1)); }; }
-pci=/sys/bus/pci/devices
+. /lab/lib.sh
 
 # under PORT VENDOR DEVICE: the functions with these sysfs IDs below the bridge PORT, in order.
 under() {
@@ -24,8 +24,6 @@ under() {
   done
 }
 one() { [ -n "$1" ] || fail "$2 is not on the guest's bus"; echo "$1"; }
-group_of() { basename "$(readlink "$pci/$1/iommu_group")"; }
-driver_of() { if [ -e "$pci/$1/driver" ]; then basename "$(readlink "$pci/$1/driver")"; else echo none; fi; }
 
 # to_vfio BDF / to_host BDF DRIVER: the libvirt way by hand, for the half-moved states Isola itself
 # never makes (it moves whole groups); the driver link is read back, never the write's status.
@@ -144,8 +142,7 @@ kill $churn 2>/dev/null; wait $churn 2>/dev/null
 echo 0 >"$pci/$pf/sriov_numvfs"
 [ $scans -gt 0 ] || fail "the VF churn ended before a scan could start"
 if [ $good = $scans ]; then agree=yes; else agree=no; disagreements=$((disagreements + 1)); fi
-printf 'ISOLA-FIDELITY\t%s\t%s\t%s\t%s\t%s\n' "$ISOLA_LAB_KERNEL_NAME" "VFs created and removed during isolactl scan" \
-  "every scan reads the host" "$good of $scans scans read it while 4 VFs came and went ($saw saw functions vanish mid-read)" "$agree"
+fidelity_row "VFs created and removed during isolactl scan" "every scan reads the host" "$good of $scans scans read it while 4 VFs came and went ($saw saw functions vanish mid-read)" "$agree"
 
 # ---- the product's own path: apply, both probes, restore, the host as it was ------------------
 out=$("$ISOLACTL" apply "$br_a" --vm lab --confirm 2>&1) || fail "isolactl apply $br_a failed: $out"
@@ -154,8 +151,7 @@ for b in $backends; do
   out=$("$ISOLACTL" probe "$br_a" --backend "$b" 2>&1); status=$?
   echo "lab.fidelity: [probe $b] $out"
   if [ $status = 0 ]; then agree=yes; else agree=no; disagreements=$((disagreements + 1)); fi
-  printf 'ISOLA-FIDELITY\t%s\t%s\t%s\t%s\t%s\n' "$ISOLA_LAB_KERNEL_NAME" "isolactl apply, then probe ($b)" \
-    "the whole group on vfio-pci, attach works" "isolactl probe exit $status" "$agree"
+  fidelity_row "isolactl apply, then probe ($b)" "the whole group on vfio-pci, attach works" "isolactl probe exit $status" "$agree"
 done
 out=$("$ISOLACTL" restore 2>&1) || fail "isolactl restore failed: $out"
 "$JUDGE" state /tmp/state-at-end || fail "isola-lab-judge state could not write /tmp/state-at-end"

@@ -12,18 +12,7 @@ set -u
 
 fail() { echo "lab.smoke: FAILED: $*"; echo "lab.smoke: dmesg (last 20 lines):"; dmesg | tail -n 20; exit 1; }
 ok() { echo "lab.smoke: ok: $*"; }
-pci=/sys/bus/pci/devices
-
-# devices_with VENDOR DEVICE: the addresses of the functions with these sysfs IDs (0x-prefixed).
-devices_with() {
-  for d in "$pci"/*; do
-    [ "$(cat "$d/vendor")" = "$1" ] && [ "$(cat "$d/device")" = "$2" ] && echo "${d##*/}"
-  done
-}
-group_of() { basename "$(readlink "$pci/$1/iommu_group")"; }
-driver_of() { # the bound driver's name, or "none"
-  if [ -e "$pci/$1/driver" ]; then basename "$(readlink "$pci/$1/driver")"; else echo none; fi
-}
+. /lab/lib.sh
 
 # ---- the topology ----------------------------------------------------------------------------
 set -- $(devices_with 0x8086 0x100e)
