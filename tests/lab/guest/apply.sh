@@ -11,17 +11,9 @@ set -u
 
 fail() { echo "lab.apply: FAILED: $*"; echo "lab.apply: dmesg (last 20 lines):"; dmesg | tail -n 20; exit 1; }
 ok() { echo "lab.apply: ok: $*"; }
+lab_test=lab.apply
 . /lab/lib.sh
 journal=/var/lib/isola/journal.json
-
-# run NAME EXPECTED_STATUS ARGS...: isolactl with its output kept in $out; fails on another status.
-run() {
-  name=$1 want=$2; shift 2
-  out=$("$ISOLACTL" "$@" 2>&1); status=$?
-  printf '%s\n' "$out" | sed "s/^/lab.apply: [$name] /"
-  [ "$status" = "$want" ] || fail "isolactl $* exited with $status, expected $want"
-}
-contains() { printf '%s' "$out" | grep -qF -- "$1" || fail "the output of the last isolactl lacks: $1"; }
 
 set -- $(devices_with 0x8086 0x100e)
 [ $# -eq 2 ] || fail "expected two e1000 (8086:100e), found $#: $*"

@@ -25,6 +25,7 @@ fail() {
   exit 1
 }
 ok() { echo "lab.persist: ok (boot $boot): $*"; }
+lab_test=lab.persist
 . /lab/lib.sh
 rules=/etc/udev/rules.d/60-isola-vfio.rules
 record=/var/lib/isola/persisted.json
@@ -35,14 +36,6 @@ row() {
   fidelity_row "$1" "$2" "$3" "$agree"
 }
 
-# run NAME EXPECTED_STATUS ARGS...: isolactl with its output kept in $out; fails on another status.
-run() {
-  name=$1 want=$2; shift 2
-  out=$("$ISOLACTL" "$@" 2>&1); status=$?
-  printf '%s\n' "$out" | sed "s/^/lab.persist: [$name] /"
-  [ "$status" = "$want" ] || fail "isolactl $* exited with $status, expected $want"
-}
-contains() { printf '%s' "$out" | grep -qF -- "$1" || fail "the output of the last isolactl lacks: $1"; }
 
 set -- $(devices_with 0x8086 0x100e)
 [ $# -eq 2 ] || fail "expected two e1000 (8086:100e), found $#: $*"
