@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "reader/describe_read.hpp"
 #include "reader/device_attributes.hpp"
 #include "reader/read_host.hpp"
 
@@ -138,4 +139,15 @@ TEST(ReaderErrors, ATreeWithoutProcOrDevRootsKnowsNothingFromThem) {
     EXPECT_EQ(d.usage.block, Fact<std::vector<BlockDevice>>::unknown(no_proc));
     EXPECT_EQ(d.usage.display, Fact<DisplayUse>::known({}));
     EXPECT_EQ(d.usage.unknown_categories(), (std::vector<UsageCategory>{UsageCategory::Network, UsageCategory::Storage}));
+}
+
+// A function that goes away mid-scan (VFs removed, hot unplug) is said as such, never as a failure
+// (read_host leaves it out; the kernel lab removes VFs during scans on a real kernel).
+TEST(ReaderErrors, AFunctionThatVanishedMidScanIsSaidInOneSentence) {
+    const auto gone = read_diagnostic(ReadDiagnosticKind::Vanished, "0000:09:10.2");
+    EXPECT_EQ(gone.subject, "0000:09:10.2");
+    EXPECT_EQ(gone.message, "it disappeared while Isola read the bus (its VFs were removed, or it was unplugged), so it "
+                            "is left out of this scan");
+    const auto again = read_diagnostic(ReadDiagnosticKind::ScanRepeated, "/sys/bus/pci", "3");
+    EXPECT_EQ(again.message, "functions disappeared while libpci listed the bus, so Isola listed it again (3 passes)");
 }
