@@ -85,6 +85,18 @@ std::vector<GroupExplanation> explain_groups(const Topology& t) {
     if (acs_override_of(t.host()).any()) hardware_prediction = predict_groups(t, /*honour_acs_override=*/false);
     std::map<Bdf, const GroupingTrace*> trace_of;
     for (const auto& tr : prediction.traces) trace_of[tr.device] = &tr;
+    // Each predicted component's functions that have a group, counted (and for the hardware's
+    // prediction listed) once: comparing per group by walking every function made explaining a
+    // 4,096-function host quadratic (70 ms).
+    auto grouped_members = [&t](const GroupPrediction& p) {
+        std::map<int, std::vector<Bdf>> of;
+        for (const auto& [bdf, comp] : p.predicted_group)
+            if (t.find(bdf)->iommu_group) of[comp].push_back(bdf);
+        return of;
+    };
+    const auto component_members = grouped_members(prediction);
+    const auto hardware_component_members =
+        hardware_prediction ? grouped_members(*hardware_prediction) : std::map<int, std::vector<Bdf>>{};
 
     std::vector<GroupExplanation> out;
     for (const auto& g : t.groups()) {
@@ -113,8 +125,8 @@ std::vector<GroupExplanation> explain_groups(const Topology& t) {
         std::set<int> components;
         for (const auto& m : g.members) components.insert(prediction.predicted_group.at(m));
         std::size_t predicted_size = 0;
-        for (const auto& [bdf, comp] : prediction.predicted_group)
-            if (components.contains(comp) && t.find(bdf)->iommu_group) ++predicted_size;
+        for (int comp : components)
+            if (auto it = component_members.find(comp); it != component_members.end()) predicted_size += it->second.size();
         const bool matches = components.size() == 1 && predicted_size == g.members.size();
         if (matches && hardware_prediction) {
             // The patched kernel's rules agree; do the hardware's alone? If not, the boundary
@@ -122,8 +134,11 @@ std::vector<GroupExplanation> explain_groups(const Topology& t) {
             std::set<int> hw;
             for (const auto& m : g.members) hw.insert(hardware_prediction->predicted_group.at(m));
             std::vector<Bdf> joined;
-            for (const auto& [bdf, comp] : hardware_prediction->predicted_group)
-                if (hw.contains(comp) && !members.contains(bdf) && t.find(bdf)->iommu_group) joined.push_back(bdf);
+            for (int comp : hw)
+                if (auto it = hardware_component_members.find(comp); it != hardware_component_members.end())
+                    for (const Bdf& bdf : it->second)
+                        if (!members.contains(bdf)) joined.push_back(bdf);
+            std::ranges::sort(joined);
             if (!joined.empty()) {
                 e.prediction = PredictionMatch::Matches;
                 e.note = PredictionNote::OverrideOnly;

@@ -60,17 +60,40 @@ void declare_attributes(Agraph_t* g) {
     declare(g, AGEDGE, "penwidth", "1");
 }
 
+// The card's text: label lines, then the badges' line, so dot makes the box big enough for them.
+std::string card_label(const GraphNode& node) {
+    if (node.badges.empty()) return html_label(node.label_lines);
+    std::vector<std::string> lines = node.label_lines;
+    std::string badges;
+    for (DeviceBadge b : node.badges) badges += (badges.empty() ? "" : " · ") + std::string(to_string(b));
+    lines.push_back("[" + badges + "]");
+    return html_label(lines);
+}
+
+// A group of one node: the group's frame and label, and the card inside, as one HTML table, so
+// that dot places one plain node and no cluster. Looks as a cluster around a card does.
+void style_framed_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, const GraphCluster& cluster) {
+    const GroupColours group = group_colours(cluster.state);
+    const int border = static_cast<int>(cluster.highlighted ? NodeFrame::kHighlightedBorder : NodeFrame::kBorder);
+    std::string_view card_fill = node.kind == GraphNodeKind::Bridge ? "#f7f8fa" : "#ffffff";
+    std::string_view card_border = node.highlighted ? kHighlightBorder : kNodeBorder;
+    const int card_width = node.highlighted ? 2 : node.kind == GraphNodeKind::VfSummary ? 2 : 1;
+    const std::string label = std::format(
+        "<table border=\"{}\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"rounded\" "
+        "bgcolor=\"{}\" color=\"{}\">"
+        "<tr><td align=\"left\" height=\"{}\" cellpadding=\"3\"><font point-size=\"10\">{}</font></td></tr>"
+        "<tr><td cellpadding=\"{}\"><table border=\"{}\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"5\" "
+        "style=\"rounded\" bgcolor=\"{}\" color=\"{}\"><tr><td>{}</td></tr></table></td></tr></table>",
+        border, group.fill, group.border, NodeFrame::kHeader, html_escape(cluster.label), NodeFrame::kPadding,
+        card_width, card_fill, card_border, card_label(node));
+    graphviz::set_html(root, n, "label", label);
+    set(n, "shape", "plain");
+    set(n, "style", "");
+    set(n, "peripheries", "0");
+}
+
 void style_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, bool clusters_drawn) {
-    if (node.badges.empty()) {
-        graphviz::set_html(root, n, "label", html_label(node.label_lines));
-    } else {
-        // The badges' line is in the label, so dot makes the box tall and wide enough for them.
-        std::vector<std::string> lines = node.label_lines;
-        std::string badges;
-        for (DeviceBadge b : node.badges) badges += (badges.empty() ? "" : " · ") + std::string(to_string(b));
-        lines.push_back("[" + badges + "]");
-        graphviz::set_html(root, n, "label", html_label(lines));
-    }
+    graphviz::set_html(root, n, "label", card_label(node));
     switch (node.kind) {
         case GraphNodeKind::RootComplex:
             set(n, "style", "filled");
@@ -145,9 +168,14 @@ CgraphIndex build_cgraph(const GraphModel& model, graphviz::Graph& graph) {
     // Clusters first, so each member is created inside its subgraph (agnode in a subgraph also
     // puts it in the root graph). With rankdir=LR, dot stacks clusters that no edge orders
     // bottom-up in creation order; create them in reverse then, so group 0 ends up on top.
+    std::vector<const GraphCluster*> frame_of(model.nodes.size(), nullptr);
     for (std::size_t k = 0; k < model.clusters.size(); ++k) {
         const std::size_t c = model.tree_known ? k : model.clusters.size() - 1 - k;
         const GraphCluster& cluster = model.clusters[c];
+        if (cluster.framed_node) {
+            frame_of[cluster.nodes.front()] = &cluster;
+            continue;
+        }
         std::string name = std::format("cluster_g{}", cluster.group);
         Agraph_t* sub = agsubg(root, name.data(), 1);
         style_cluster(sub, cluster);
@@ -156,7 +184,10 @@ CgraphIndex build_cgraph(const GraphModel& model, graphviz::Graph& graph) {
     }
     for (std::size_t i = 0; i < model.nodes.size(); ++i) {
         if (!index.nodes[i]) index.nodes[i] = agnode(root, mutable_str(model.nodes[i].id.c_str()), 1);
-        style_node(root, index.nodes[i], model.nodes[i], !model.clusters.empty());
+        if (frame_of[i])
+            style_framed_node(root, index.nodes[i], model.nodes[i], *frame_of[i]);
+        else
+            style_node(root, index.nodes[i], model.nodes[i], !model.clusters.empty());
     }
     for (const GraphEdge& edge : model.edges) {
         Agedge_t* e = agedge(root, index.nodes[edge.from], index.nodes[edge.to], nullptr, 1);

@@ -1,5 +1,7 @@
 #include "graph/graph_layout.hpp"
 
+#include <algorithm>
+
 #include "graph/graph_builder.hpp"
 #include "graph/graphviz_session.hpp"
 
@@ -36,6 +38,16 @@ EdgePath read_edge(Agedge_t* e, const GraphEdge& edge, const Flip& flip) {
     return path;
 }
 
+// The card inside a framed node (graph_builder.cpp, style_framed_node): below the border and the
+// header line, inside the padding.
+GraphRect card_inside_frame(GraphRect frame, bool highlighted) {
+    const double border = highlighted ? NodeFrame::kHighlightedBorder : NodeFrame::kBorder;
+    const double side = border + NodeFrame::kPadding;
+    const double top = border + NodeFrame::kHeader + NodeFrame::kPadding;
+    return {frame.x + side, frame.y + top, std::max(0.0, frame.width - 2 * side),
+            std::max(0.0, frame.height - top - side)};
+}
+
 }  // namespace
 
 std::expected<GraphLayout, GraphError> layout_graph(const Topology& topology, const GraphOptions& options) {
@@ -60,12 +72,22 @@ std::expected<GraphLayout, GraphError> layout_graph(const Topology& topology, co
     }
     for (std::size_t c = 0; c < model.clusters.size(); ++c) {
         GraphCluster& cluster = model.clusters[c];
+        GraphRect box;
+        if (cluster.framed_node) {
+            // dot placed the frame and card as one node: the frame is its box, the card is cut out.
+            NodeBox& node = layout.nodes[cluster.nodes.front()];
+            box = node.box;
+            node.box = card_inside_frame(box, cluster.highlighted);
+        } else {
+            box = flip.box(GD_bb(index.clusters[c]));
+        }
         layout.clusters.push_back(ClusterBox{
             .group = cluster.group,
             .state = cluster.state,
             .highlighted = cluster.highlighted,
             .label = std::move(cluster.label),
-            .box = flip.box(GD_bb(index.clusters[c])),
+            .box = box,
+            .framed_node = cluster.framed_node,
         });
     }
     for (std::size_t e = 0; e < model.edges.size(); ++e) layout.edges.push_back(read_edge(index.edges[e], model.edges[e], flip));

@@ -45,6 +45,9 @@ struct ClusterBox {
     bool highlighted = false;
     std::string label;  // drawn at the top left inside the box
     GraphRect box;
+    // The group has one node, laid out by dot together with this frame (GraphCluster::framed_node):
+    // edges to and from that node end at the frame, not at the node's card.
+    bool framed_node = false;
 };
 
 struct EdgePath {

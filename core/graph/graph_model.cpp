@@ -135,12 +135,14 @@ private:
             std::vector<Bdf> functions;
             if (const IommuGroup* g = topology_.group(id)) functions = g->members;
             GroupId ids[] = {id};
+            const bool framed = nodes.size() == 1;
             model_.clusters.push_back(GraphCluster{
                 .group = id,
                 .state = state_of(topology_, options_, id),
                 .highlighted = any_highlighted(options_, functions, ids),
                 .label = std::format("IOMMU group {}", id),
                 .nodes = std::move(nodes),
+                .framed_node = framed,
             });
         }
     }

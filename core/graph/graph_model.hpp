@@ -40,6 +40,10 @@ struct GraphCluster {
     bool highlighted = false;
     std::string label;                // "IOMMU group 14"
     std::vector<std::size_t> nodes;   // indices into GraphModel::nodes
+    // A group with one node is not a dot cluster: Isola draws its frame and label as part of the
+    // node (a "framed node"), and dot lays out a plain node. Clusters cost dot time far beyond
+    // their number of nodes (README, "Performance"); most groups on a server have one function.
+    bool framed_node = false;
     friend bool operator==(const GraphCluster&, const GraphCluster&) = default;
 };
 

@@ -103,7 +103,10 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
     const DeviceUsage& use = d.usage;
     // Storage: unbinding a controller under a mounted filesystem "succeeds" and corrupts it
     // (lab ground truth), so any mount is a blocker, the root filesystem above all.
-    for (const auto& b : use.block.value_or({})) {
+    // Through pointers, not value_or(): a copy of every use per group member made plans of big groups slow.
+    static const std::vector<BlockDevice> kNoBlocks;
+    static const std::vector<NetInterface> kNoNet;
+    for (const auto& b : use.block ? *use.block : kNoBlocks) {
         if (b.holds_root) {
             add(Severity::Blocker, ImpactKind::RootFilesystem).name = root_location(b);
             continue;
@@ -123,7 +126,7 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
         });
     }
     // Network: an interface that is up loses its addresses and connections the moment it unbinds.
-    for (const auto& n : use.net.value_or({})) {
+    for (const auto& n : use.net ? *use.net : kNoNet) {
         if (n.default_route_v4 || n.default_route_v6)
             add(Severity::Blocker, ImpactKind::DefaultRoute).name = n.name;
         else if (n.operstate == "up")
@@ -132,7 +135,8 @@ std::vector<HostImpact> host_impacts_of(const Device& d, const Topology& t) {
             add(Severity::Note, ImpactKind::NetworkDown).name = n.name;
     }
     // Display.
-    const DisplayUse display = use.display.value_or({});
+    static const DisplayUse kNoDisplay;
+    const DisplayUse& display = use.display ? *use.display : kNoDisplay;
     if (display.console)
         add(Severity::Blocker, ImpactKind::ConsoleDisplay);
     else if (!display.drm_cards.empty())

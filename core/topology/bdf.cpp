@@ -20,6 +20,13 @@ std::optional<std::uint32_t> take_hex(std::string_view& s, std::size_t min_digit
     return v;
 }
 
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+// Writes `value` as `digits` lower-case hex digits at s[at].
+void put_hex(std::string& s, std::size_t at, std::uint32_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value >>= 4) s[at + static_cast<std::size_t>(i)] = kHexDigits[value & 0xf];
+}
+
 bool take_char(std::string_view& s, char c) {
     if (s.empty() || s.front() != c) return false;
     s.remove_prefix(1);
@@ -52,8 +59,22 @@ std::optional<Bdf> Bdf::parse(std::string_view text) {
     return b;
 }
 
-std::string Bdf::str() const { return std::format("{:04x}:{:02x}:{:02x}.{:x}", domain, bus, device, function); }
+// Written digit by digit: addresses are formatted for every function in every view (JSON, tables,
+// labels, fingerprints), and std::format's parsing of the format string was most of the cost.
+std::string Bdf::slot_str() const {
+    if (domain > 0xffff) return std::format("{:04x}:{:02x}:{:02x}", domain, bus, device);
+    std::string s = "0000:00:00";
+    put_hex(s, 0, domain, 4);
+    put_hex(s, 5, bus, 2);
+    put_hex(s, 8, device, 2);
+    return s;
+}
 
-std::string Bdf::slot_str() const { return std::format("{:04x}:{:02x}:{:02x}", domain, bus, device); }
+std::string Bdf::str() const {
+    std::string s = slot_str();
+    s += '.';
+    s += kHexDigits[function & 0xf];
+    return s;
+}
 
 }  // namespace isola

@@ -58,7 +58,13 @@ std::string Device::display_name() const {
 
 std::optional<std::string> Device::pci_id() const {
     if (!vendor_id || !device_id) return std::nullopt;
-    return std::format("{:04x}:{:04x}", *vendor_id, *device_id);
+    constexpr char kHex[] = "0123456789abcdef";
+    std::string id = "0000:0000";
+    for (int i = 3; i >= 0; --i) {
+        id[static_cast<std::size_t>(i)] = kHex[(*vendor_id >> (4 * (3 - i))) & 0xf];
+        id[static_cast<std::size_t>(5 + i)] = kHex[(*device_id >> (4 * (3 - i))) & 0xf];
+    }
+    return id;
 }
 
 }  // namespace isola

@@ -82,6 +82,10 @@ private:
     Source source_;
     HostFacts host_;
     std::vector<Device> devices_;
+    // devices_[i].address as one integer each (domain, bus, device, function from high to low
+    // bits): find() compares dense 8-byte keys instead of striding through kilobyte-sized Devices
+    // field by field (a plan of a 4,000-member group calls it 16,000 times).
+    std::vector<std::uint64_t> address_keys_;
     std::vector<IommuGroup> groups_;
     std::vector<Diagnostic> diagnostics_;
 };

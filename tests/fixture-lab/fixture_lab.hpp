@@ -58,6 +58,7 @@ struct SriovSpec {
     std::optional<std::string> vf_driver;   // empty string: VFs unbound; nullopt: by class
     int first_vf_offset = 1;
     int vf_stride = 1;
+    std::optional<int> vf_group;            // every VF in this group (no ACS above the PF); nullopt: one each
 };
 
 struct NetInterfaceSpec {
@@ -180,9 +181,21 @@ struct MachineSpec {
 // validate_machine_spec rejects and std::filesystem::filesystem_error when writing fails.
 void write_fixture(const MachineSpec& spec, const std::filesystem::path& root);
 
-// A benchmark host with about `functions` PCI functions: root ports with PCIe switches, SR-IOV
-// NICs with many VFs (each VF in its own group), a boot NVMe and a management NIC.
-[[nodiscard]] MachineSpec scale_machine(int functions);
+// The shapes of benchmark host (issue 12): each stresses another part of Isola at scale.
+enum class ScaleShape {
+    VfHeavy,      // few switches full of SR-IOV NICs, 127 VFs each: nearly every function a VF
+    SwitchHeavy,  // a PCIe switch per root port, NICs (63 VFs), NVMe and GPU + audio: hundreds of endpoint groups
+    OneGroup,     // no ACS anywhere: everything below one root port, VFs included, in one IOMMU group
+    MultiDomain,  // an endpoint per root port, eight root buses per PCI domain: over 256 buses, several domains
+};
+inline constexpr ScaleShape kScaleShapes[] = {ScaleShape::VfHeavy, ScaleShape::SwitchHeavy, ScaleShape::OneGroup,
+                                              ScaleShape::MultiDomain};
+[[nodiscard]] std::string_view to_string(ScaleShape shape);  // "vf-heavy", "switch-heavy", "one-group", "multi-domain"
+[[nodiscard]] std::optional<ScaleShape> scale_shape_named(std::string_view name);
+
+// A benchmark host of `shape` with about `functions` PCI functions (within a few percent), always
+// with a boot NVMe and a management NIC carrying the default route in PCI domain 0.
+[[nodiscard]] MachineSpec scale_machine(int functions, ScaleShape shape = ScaleShape::VfHeavy);
 
 // Number of PCI functions the spec describes, VFs included.
 [[nodiscard]] int function_count(const MachineSpec& spec);

@@ -68,6 +68,7 @@ struct Builder {
                 vf.numa_node = pf.numa_node;
                 vf.link = pf.link;
                 vf.driver = sr.vf_driver;
+                vf.group = sr.vf_group;
                 if (!vf.driver) {
                     const auto pf_driver = pf.driver.value_or(usual_driver(pf.class_code, pf.vendor, PortType::Endpoint));
                     vf.driver = usual_vf_driver(pf_driver);

@@ -303,6 +303,7 @@ DeviceSpec parse_device(const json& v, std::size_t index) {
         if (const json* vd = sf.find("vf_driver")) sr.vf_driver = vd->is_null() ? "" : vd->get<std::string>();
         sr.first_vf_offset = sf.integer("offset", 1, 1, 0xffff);
         sr.vf_stride = sf.integer("stride", 1, 1, 0xffff);
+        if (sf.find("vf_group")) sr.vf_group = sf.integer("vf_group", 0, 0, 1 << 20);
         sf.no_unknown_fields();
         if (sr.num_vfs > sr.total_vfs)
             fail(std::format("{}: sriov \"vfs\" {} is more than \"total\" {}", where, sr.num_vfs, sr.total_vfs));

@@ -54,11 +54,16 @@ TEST(MachineSpec, ErrorsAreSentences) {
     EXPECT_TRUE(error_of("{\"name\": ").starts_with("the machine description is not valid JSON: "));
 }
 
-TEST(MachineSpec, ScaleMachinesReachTheirSize) {
-    for (int target : {1024, 4096, 16384}) {
-        const int n = function_count(scale_machine(target));
-        EXPECT_GT(n, target * 95 / 100) << target;
-        EXPECT_LE(n, target) << target;
-        EXPECT_FALSE(validate_machine_spec(scale_machine(target)).has_value());
+TEST(MachineSpec, ScaleMachinesOfEveryShapeReachTheirSize) {
+    for (ScaleShape shape : kScaleShapes) {
+        EXPECT_EQ(scale_shape_named(to_string(shape)), shape);
+        for (int target : {1024, 4096, 16384}) {
+            const MachineSpec spec = scale_machine(target, shape);
+            const int n = function_count(spec);
+            EXPECT_GT(n, target * 94 / 100) << to_string(shape) << " " << target;
+            EXPECT_LE(n, target * 103 / 100) << to_string(shape) << " " << target;
+            EXPECT_EQ(validate_machine_spec(spec), std::nullopt) << to_string(shape) << " " << target;
+        }
     }
+    EXPECT_EQ(scale_shape_named("vf_heavy"), std::nullopt);
 }

@@ -49,6 +49,14 @@ void expect_nodes_inside_their_clusters(const GraphLayout& layout) {
     }
 }
 
+// The node's box, or its group's frame when the group has only this node.
+GraphRect outer_box(const GraphLayout& layout, std::size_t node) {
+    const NodeBox& n = layout.nodes[node];
+    for (const ClusterBox& c : layout.clusters)
+        if (c.framed_node && n.node.group == c.group) return c.box;
+    return n.box;
+}
+
 std::size_t index_of(const GraphLayout& layout, std::string_view id) {
     auto it = std::ranges::find(layout.nodes, id, [](const NodeBox& n) { return n.node.id; });
     if (it == layout.nodes.end()) throw std::runtime_error("no node " + std::string(id));
@@ -79,9 +87,10 @@ TEST(GraphLayout, EdgesRunFromParentToChild) {
         ASSERT_GE(e.points.size(), 4u);
         EXPECT_EQ((e.points.size() - 1) % 3, 0u) << "a start point plus three per cubic segment";
         ASSERT_TRUE(e.arrow_tip.has_value());
-        // The tree grows left to right: a child's box starts right of its parent's box.
-        const GraphRect& parent = layout.nodes[e.from].box;
-        const GraphRect& child = layout.nodes[e.to].box;
+        // The tree grows left to right: a child's box starts right of its parent's box. A node
+        // alone in its group is laid out with the group's frame, and edges meet the frame.
+        const GraphRect parent = outer_box(layout, e.from);
+        const GraphRect child = outer_box(layout, e.to);
         EXPECT_LT(parent.x + parent.width, child.x);
         // The path leaves near the parent and the arrow ends at the child's left side.
         EXPECT_TRUE(grown(parent, 2).contains({e.points.front().x, e.points.front().y, 0, 0}));

@@ -37,3 +37,20 @@ TEST(Topology, RepeatedDeviceKeepsFirstOccurrence) {
     EXPECT_EQ(t.devices()[0].iommu_group, 1u);
     EXPECT_EQ(t.find(*Bdf::parse("02:00.0")), nullptr);
 }
+
+TEST(Topology, FindsEveryFunctionAndNothingElseAcrossDomainsAndWideDomains) {
+    std::vector<Device> devices;
+    for (const char* a : {"0000:00:00.0", "0000:00:1f.7", "0000:01:00.0", "0000:ff:1f.7", "0001:00:00.0", "0001:40:02.1",
+                          "ffff:00:00.0", "10000:e1:00.0"})
+        devices.push_back(dev(a, std::nullopt));
+    const Topology t({}, {}, devices, {}, {});
+    for (const Device& d : devices) {
+        const Device* found = t.find(d.address);
+        ASSERT_NE(found, nullptr) << d.address.str();
+        EXPECT_EQ(found->address, d.address);
+    }
+    for (const char* absent : {"0000:00:00.1", "0000:02:00.0", "0000:ff:1f.6", "0001:40:02.0", "0002:00:00.0",
+                               "10000:e1:00.1", "20000:00:00.0"})
+        EXPECT_EQ(t.find(*Bdf::parse(absent)), nullptr) << absent;
+    EXPECT_EQ(Topology().find(*Bdf::parse("00:00.0")), nullptr);
+}
