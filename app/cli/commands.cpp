@@ -110,7 +110,7 @@ int run_overview(const std::vector<std::string>& raw) {
     // TRANSLATORS: put before the review of a bundled demo host, which follows right after the dash.
     std::cout << "\n" << (shown.demo ? say("Demo host — ") : std::string()) << render_review_text(review_host(shown.topology));
     if (const std::string* file = args->value("--graph")) {
-        auto written = write_graph(shown.topology, *file, {}, {}, false);
+        auto written = write_graph(shown.topology, *file, {}, {}, false, false);
         if (!written) return input_error(written.error());
         std::cout << "\n" << (shown.demo ? say("{} (the demo host)", *written) : *written) << "\n";
     }

@@ -42,6 +42,6 @@ int settle_persist_under(const std::filesystem::path& root);
 // the whole-group effect of a plan; returns the sentence to print. Shared by graph and overview.
 std::expected<std::string, std::string> write_graph(const Topology& topology, const std::filesystem::path& file,
                                                     const std::vector<Bdf>& plan_devices, const std::string& vm,
-                                                    bool expand_vfs);
+                                                    bool expand_vfs, bool each_device);
 
 }  // namespace isola::cli

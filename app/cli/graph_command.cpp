@@ -30,7 +30,7 @@ std::optional<GraphFormat> graph_format_of(const std::filesystem::path& file) {
 
 std::expected<std::string, std::string> write_graph(const Topology& topology, const std::filesystem::path& file,
                                                     const std::vector<Bdf>& plan_devices, const std::string& vm,
-                                                    bool expand_vfs) {
+                                                    bool expand_vfs, bool each_device) {
     const std::optional<GraphFormat> format = graph_format_of(file);
     if (!format)
         return std::unexpected(say("cannot tell the picture format of \"{}\": name it .svg, .png or .dot", file.string()));
@@ -38,6 +38,7 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
     if (!plan_devices.empty()) plan = plan_attach(topology, AttachRequest{.devices = plan_devices, .vm = vm});
     GraphOptions options = graph_options_for(topology, plan ? &*plan : nullptr);
     options.collapse_vfs = !expand_vfs;
+    options.stack_alike = !each_device;
     auto rendered = render_graph(topology, options, *format);
     if (!rendered) return std::unexpected(rendered.error().message);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -49,7 +50,7 @@ std::expected<std::string, std::string> write_graph(const Topology& topology, co
 }
 
 int run_graph(const std::vector<std::string>& raw) {
-    ArgumentSpec spec{{"--expand-vfs"}, {"-o", "--output", "--vm"}, {"--plan"}};
+    ArgumentSpec spec{{"--expand-vfs", "--each-device"}, {"-o", "--output", "--vm"}, {"--plan"}};
     add_source_options(spec);
     // "-o FILE" is the conventional spelling; the parser knows only long options, so map it.
     std::vector<std::string> args_in = raw;
@@ -69,7 +70,8 @@ int run_graph(const std::vector<std::string>& raw) {
     });
     auto loaded = load_topology(*args);
     if (!loaded) return std::cerr << "isolactl: " << loaded.error() << "\n", kExitNoInput;
-    auto written = write_graph(loaded->topology, *output, plan_devices, vm, args->has("--expand-vfs"));
+    auto written = write_graph(loaded->topology, *output, plan_devices, vm, args->has("--expand-vfs"),
+                               args->has("--each-device"));
     if (!written) return std::cerr << "isolactl: " << written.error() << "\n", kExitNoInput;
     std::cout << *written << "\n";
     return 0;

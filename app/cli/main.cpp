@@ -38,8 +38,9 @@ std::string usage() {
                         never for a snapshot, listing or demo host);
                         Proxmox mapping= claims resolve through /etc/pve/mapping/pci.cfg
                         [--pve-mappings FILE]
-  graph -o FILE.svg|.png|.dot [--plan BDF]... [--vm NAME] [--expand-vfs]
-                        the PCI tree with IOMMU groups as boxes coloured by state (Graphviz)
+  graph -o FILE.svg|.png|.dot [--plan BDF]... [--vm NAME] [--expand-vfs] [--each-device]
+                        the PCI tree with IOMMU groups as boxes coloured by state (Graphviz);
+                        alike devices with all below them are drawn once, as "N ×" stacks
   export --format F BDF...
                         VM configuration for the whole groups: libvirt, qemu, proxmox,
                         cloud-hypervisor, kernel-cmdline, modprobe.d, driverctl

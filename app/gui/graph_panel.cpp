@@ -107,6 +107,8 @@ GraphOptions GraphPanel::currentOptions() const {
     options.collapse_vfs = !everyVf_->isChecked();
     options.hide_bridges = hideBridges_->isChecked();
     options.expanded_pfs = expanded_;
+    // Every device is a card the person can select and plan; stacks are for exported pictures.
+    options.stack_alike = false;
     return options;
 }
 

@@ -77,7 +77,8 @@ void style_framed_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, const
     const int border = static_cast<int>(cluster.highlighted ? NodeFrame::kHighlightedBorder : NodeFrame::kBorder);
     std::string_view card_fill = node.kind == GraphNodeKind::Bridge ? "#f7f8fa" : "#ffffff";
     std::string_view card_border = node.highlighted ? kHighlightBorder : kNodeBorder;
-    const int card_width = node.highlighted ? 2 : node.kind == GraphNodeKind::VfSummary ? 2 : 1;
+    // Two lines for a stack of functions: VFs, or alike devices drawn once.
+    const int card_width = node.highlighted || node.kind == GraphNodeKind::VfSummary || node.copies > 1 ? 2 : 1;
     const std::string label = std::format(
         "<table border=\"{}\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"rounded\" "
         "bgcolor=\"{}\" color=\"{}\">"
@@ -115,6 +116,10 @@ void style_node(Agraph_t* root, Agnode_t* n, const GraphNode& node, bool cluster
                 set(n, "color", c.border);
             }
             break;
+    }
+    if (node.copies > 1) {
+        set(n, "style", "filled");
+        set(n, "peripheries", "2");
     }
     // Outside any cluster on a host that has groups: the function has no IOMMU group at all.
     if (clusters_drawn && !node.group && node.kind != GraphNodeKind::RootComplex && !node.fill_state)

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "graph/alike_stacks.hpp"
 #include "graph/labels.hpp"
 
 namespace isola {
@@ -63,6 +64,7 @@ public:
         }
         add_clusters();
         if (model_.tree_known) add_edges();
+        if (options_.stack_alike) stack_alike_subtrees(model_, topology_);
         add_label();
         return std::move(model_);
     }

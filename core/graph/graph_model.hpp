@@ -31,6 +31,8 @@ struct GraphNode {
     // A summary outside any cluster is filled with its VFs' state when they all share one.
     std::optional<GroupState> fill_state;
     bool highlighted = false;
+    // How many alike nodes this one stands for (GraphOptions::stack_alike); `functions` holds all of theirs.
+    std::size_t copies = 1;
     friend bool operator==(const GraphNode&, const GraphNode&) = default;
 };
 
@@ -40,6 +42,7 @@ struct GraphCluster {
     bool highlighted = false;
     std::string label;                // "IOMMU group 14"
     std::vector<std::size_t> nodes;   // indices into GraphModel::nodes
+    std::vector<GroupId> stacked_groups;  // with stacked nodes: every copy's group, this one's included
     // A group with one node is not a dot cluster: Isola draws its frame and label as part of the
     // node (a "framed node"), and dot lays out a plain node. Clusters cost dot time far beyond
     // their number of nodes (README, "Performance"); most groups on a server have one function.

@@ -31,6 +31,10 @@ struct GraphOptions {
     // grows with the pixel count (96 dpi doubles it for a 4k-function host), so ask for 96 or 144
     // only for small hosts or print. SVG and the geometry are in points and ignore this.
     double png_dpi = 72;
+    // Alike sibling subtrees (27 identical PCIe switches, 200 NVMe drives behind root ports of
+    // their own) drawn once as a stack, "27 × ..." (alike_stacks.hpp). On for pictures; the GUI,
+    // where each device is selectable, draws every one.
+    bool stack_alike = true;
     // First line of the graph label, e.g. the host name; notes about the source follow it.
     std::string title;
     friend bool operator==(const GraphOptions&, const GraphOptions&) = default;

@@ -135,6 +135,55 @@ TEST(GraphModel, HiddenBridgesLeaveEndpointsOnTheirRootComplex) {
     for (const GraphEdge& e : m.edges) EXPECT_EQ(m.nodes[e.from].kind, GraphNodeKind::RootComplex);
 }
 
+TEST(GraphModel, AlikeSubtreesAreDrawnOnceAsAStack) {
+    GraphModel m = build_graph_model(alike_root_ports(), {});
+    // The root complex, one stacked root port with its stacked drive, the vfio-pci pair apart;
+    // nodes stay in address order: pci0000:00, 00:01.0, 00:04.0, 01:00.0, 04:00.0.
+    ASSERT_EQ(m.nodes.size(), 5u);
+    std::vector<std::string> ids;
+    for (const GraphNode& n : m.nodes) ids.push_back(n.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"pci0000:00", "0000:00:01.0", "0000:00:04.0", "0000:01:00.0", "0000:04:00.0"}));
+    const GraphNode& port = m.nodes[1];
+    const GraphNode& drive = m.nodes[3];
+    EXPECT_EQ(port.copies, 3u);
+    EXPECT_EQ(drive.copies, 3u);
+    EXPECT_EQ(drive.functions, (std::vector<Bdf>{*Bdf::parse("01:00.0"), *Bdf::parse("02:00.0"), *Bdf::parse("03:00.0")}));
+    EXPECT_EQ(drive.label_lines.front(), "3 × NVMe SSD Controller SM981/PM981/PM983");
+    EXPECT_EQ(drive.label_lines.back(), "and 2 more alike, to 0000:03:00.0");
+    EXPECT_EQ(port.label_lines.back(), "and 2 more alike, to 0000:00:03.0");
+    EXPECT_EQ(m.nodes[4].copies, 1u);  // on vfio-pci: not alike
+    EXPECT_EQ(m.nodes[4].label_lines.front(), "NVMe SSD Controller SM981/PM981/PM983");
+    // Clusters of the copies go; the kept ones name every copy's group.
+    ASSERT_EQ(m.clusters.size(), 4u);
+    EXPECT_EQ(m.clusters[0].label, "IOMMU groups 1, 3, 5 (3)");
+    EXPECT_EQ(m.clusters[0].nodes, (std::vector<std::size_t>{1}));
+    EXPECT_EQ(m.clusters[1].label, "IOMMU groups 2, 4, 6 (3)");
+    EXPECT_EQ(m.clusters[1].nodes, (std::vector<std::size_t>{3}));
+    EXPECT_EQ(m.clusters[2].label, "IOMMU group 7");
+    EXPECT_EQ(m.clusters[3].label, "IOMMU group 8");
+    // Edges renumbered: root complex -> both ports, each port -> its drive.
+    EXPECT_EQ(m.edges, (std::vector<GraphEdge>{{0, 1, GraphEdgeKind::Bus}, {0, 2, GraphEdgeKind::Bus},
+                                               {1, 3, GraphEdgeKind::Bus}, {2, 4, GraphEdgeKind::Bus}}));
+}
+
+TEST(GraphModel, AHighlightedDeviceIsNeverHiddenInAStack) {
+    GraphModel m = build_graph_model(alike_root_ports(), {.highlight = {*Bdf::parse("02:00.0")}});
+    std::size_t copies = 0;
+    for (const GraphNode& n : m.nodes) copies += n.copies;
+    EXPECT_EQ(copies, 9u);  // every node accounted for
+    auto highlighted = std::ranges::find_if(m.nodes, &GraphNode::highlighted);
+    ASSERT_NE(highlighted, m.nodes.end());
+    EXPECT_EQ(highlighted->copies, 1u);
+    EXPECT_EQ(highlighted->id, "0000:02:00.0");
+}
+
+TEST(GraphModel, StacksAreOffOnRequest) {
+    GraphModel m = build_graph_model(alike_root_ports(), {.stack_alike = false});
+    EXPECT_EQ(m.nodes.size(), 9u);
+    EXPECT_EQ(m.clusters.size(), 8u);
+    EXPECT_TRUE(std::ranges::all_of(m.nodes, [](const GraphNode& n) { return n.copies == 1; }));
+}
+
 TEST(GraphBadges, SayWhatTheHostUsesADeviceForMostCriticalFirst) {
     Device nic{.address = *Bdf::parse("0000:03:00.0")};
     nic.driver = Fact<std::string>::known("igb");

@@ -56,6 +56,18 @@ Topology pcie_switch() {
                     {}, {});
 }
 
+Topology alike_root_ports() {
+    std::vector<Device> devices;
+    const char* ports[] = {"00:01.0", "00:02.0", "00:03.0", "00:04.0"};
+    const char* drives[] = {"01:00.0", "02:00.0", "03:00.0", "04:00.0"};
+    for (GroupId i = 0; i < 4; ++i) {
+        devices.push_back(port(ports[i], 2 * i + 1, nullptr, PortType::RootPort));
+        devices.push_back(endpoint(drives[i], 2 * i + 2, ports[i], i == 3 ? "vfio-pci" : "nvme", 0x144d, 0xa808,
+                                   "NVMe SSD Controller SM981/PM981/PM983"));
+    }
+    return Topology({}, {}, std::move(devices), {}, {});
+}
+
 Topology pf_with_vfs(std::size_t vfs) {
     std::vector<Device> devices{port("00:02.0", 2, nullptr, PortType::RootPort)};
     Device pf = endpoint("3b:00.0", 3, "00:02.0", "ixgbe", 0x8086, 0x10fb, "82599ES 10-Gigabit SFI/SFP+ Network Connection");

@@ -20,6 +20,11 @@ Topology pcie_switch();
 // its own group from 20 on.
 Topology pf_with_vfs(std::size_t vfs);
 
+// Root ports 00:01.0, 00:02.0, 00:03.0 (groups 1, 3, 5), each with a Samsung NVMe drive on nvme
+// (groups 2, 4, 6), and root port 00:04.0 (group 7) with the same drive on vfio-pci (group 8):
+// three alike subtrees and one that differs only by its driver.
+Topology alike_root_ports();
+
 // A pasted listing: groups 1 (two functions), 7 and 9, no bus tree.
 Topology listing_without_tree();
 
