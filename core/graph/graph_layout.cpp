@@ -38,14 +38,13 @@ EdgePath read_edge(Agedge_t* e, const GraphEdge& edge, const Flip& flip) {
     return path;
 }
 
-// The card inside a framed node (graph_builder.cpp, style_framed_node): below the border and the
-// header line, inside the padding.
-GraphRect card_inside_frame(GraphRect frame, bool highlighted) {
-    const double border = highlighted ? NodeFrame::kHighlightedBorder : NodeFrame::kBorder;
-    const double side = border + NodeFrame::kPadding;
-    const double top = border + NodeFrame::kHeader + NodeFrame::kPadding;
-    return {frame.x + side, frame.y + top, std::max(0.0, frame.width - 2 * side),
-            std::max(0.0, frame.height - top - side)};
+// The card inside a framed node laid out with LabelUse::GeometryOnly (graph_builder.hpp): the
+// label's lines are equally tall, the first is the header; the frame is the margin's outer part.
+GraphRect card_inside_frame(GraphRect frame, std::size_t lines) {
+    constexpr double side = NodeFrame::kBorder + NodeFrame::kPadding;
+    const double line = (frame.height - 2 * kFramedMarginY) / static_cast<double>(std::max<std::size_t>(lines, 1));
+    return {frame.x + side, frame.y + side + line, std::max(0.0, frame.width - 2 * side),
+            std::max(0.0, frame.height - 2 * side - line)};
 }
 
 }  // namespace
@@ -55,7 +54,7 @@ std::expected<GraphLayout, GraphError> layout_graph(const Topology& topology, co
 
     graphviz::Session session;
     graphviz::Graph graph(session, "isola");
-    CgraphIndex index = build_cgraph(model, graph);
+    CgraphIndex index = build_cgraph(model, graph, LabelUse::GeometryOnly);
     if (auto laid = run_dot(graph, model); !laid) return std::unexpected(laid.error());
 
     const boxf bb = GD_bb(graph.get());
@@ -77,7 +76,7 @@ std::expected<GraphLayout, GraphError> layout_graph(const Topology& topology, co
             // dot placed the frame and card as one node: the frame is its box, the card is cut out.
             NodeBox& node = layout.nodes[cluster.nodes.front()];
             box = node.box;
-            node.box = card_inside_frame(box, cluster.highlighted);
+            node.box = card_inside_frame(box, framed_label_lines(node.node));
         } else {
             box = flip.box(GD_bb(index.clusters[c]));
         }

@@ -3,7 +3,7 @@
 //   Scan         read_host() of the written tree (libpci, sysfs attributes, config space, usage)
 //   GraphPng     what `isolactl graph -o host.png` does after the scan: states, layout, PNG
 //   GraphSvg     the same to SVG
-//   Layout       what the GUI does: the layout's geometry, no picture
+//   Layout       what the GUI does: the layout's geometry, every device a card, no picture
 //   Plan         plan_attach() of one device (a GPU, else a PF, else a spare NVMe drive)
 //   Review       review_host() of the whole host
 //   Explain      explain_groups() of every group
@@ -64,7 +64,8 @@ void Graph(benchmark::State& state, ScaleShape shape, int functions, GraphFormat
 void Layout(benchmark::State& state, ScaleShape shape, int functions) {
     const auto& host = bench_host(shape, functions);
     for (auto _ : state) {
-        auto layout = layout_graph(host.topology, {.states = classify_groups(host.topology)});
+        // As the GUI asks for it: every device a card of its own.
+        auto layout = layout_graph(host.topology, {.states = classify_groups(host.topology), .stack_alike = false});
         if (!layout) state.SkipWithError(layout.error().message.c_str());
         benchmark::DoNotOptimize(layout);
     }
