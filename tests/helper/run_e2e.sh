@@ -269,7 +269,11 @@ chmod -R a+rX "$fixture_root"
 install -m 0755 "$fixture_helper" "${helper_exe}-fixture"
 sed -i "s|^Exec=.*|Exec=${helper_exe}-fixture|" "/usr/share/dbus-1/system-services/$helper_id.service"
 stop_helper  # the next call activates the fixture helper
+# isolactl loads its helper client module from its own directory (app/cli/helper_client_module.hpp):
+# step (11) goes through it.
 cp "$isolactl_bin" "$work/isolactl" && chmod 0755 "$work/isolactl"
+cp "$(dirname "$isolactl_bin")/isolactl-helper-client.so" "$work/" && chmod 0644 "$work/isolactl-helper-client.so" ||
+  fail "isolactl's helper client module is not beside $isolactl_bin"
 isolactl_as_nobody() {
   timeout -k 5 120 setpriv --reuid=65534 --regid=65534 --clear-groups -- env HOME="$work" "${client_env[@]}" \
     "$work/isolactl" "$@" 2>&1
