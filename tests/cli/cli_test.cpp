@@ -20,12 +20,18 @@ struct Run {
     std::string out;  // stdout and stderr together, as a person sees them
 };
 
+Run run_shell(const std::string& cmd);
+
 // `locale`: run under that locale (LANGUAGE unset) with the catalogs the build compiled.
 Run isolactl(const std::string& args, const char* locale = nullptr) {
     const std::string env = locale ? std::string("env -u LANGUAGE LC_ALL=") + locale + " ISOLA_LOCALEDIR=" +
                                          ISOLA_BUILD_LOCALEDIR + " "
                                    : std::string();
-    const std::string cmd = env + ISOLACTL + " " + args + " 2>&1";
+    return run_shell(env + ISOLACTL + " " + args + " 2>&1");
+}
+
+// A shell command line, its output and exit status.
+Run run_shell(const std::string& cmd) {
     Run r;
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return r;
@@ -678,3 +684,45 @@ TEST(CliPersist, ArgumentsAreChecked) {
     const auto french = isolactl("plan 01:00.0", "fr_FR.UTF-8");
     EXPECT_EQ(french.out, "isolactl: plan a besoin de la VM cible\u00a0: --vm NOM\n");
 }
+
+#ifdef ISOLA_HELPER_CLIENT_MODULE_DIR
+// Without root, probe (like apply, restore, persist, unpersist) goes through isola-helper, whose
+// client is a module isolactl loads beside itself or from the installed module directory. A copy
+// of isolactl without it says so in one sentence, in the person's language, and does nothing.
+TEST(Cli, WithoutRootAndWithoutItsHelperClientModuleAChangeIsRefusedInOneSentence) {
+    if (::geteuid() != 0) GTEST_SKIP() << "runs isolactl as nobody, which needs root";
+    const std::filesystem::path installed = std::filesystem::path(ISOLA_HELPER_CLIENT_MODULE_DIR) / "isolactl-helper-client.so";
+    if (std::filesystem::exists(installed)) GTEST_SKIP() << installed << " is installed here";
+    std::string dir_template = (std::filesystem::temp_directory_path() / "isola-cli-nomodule-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(dir_template.data()), nullptr);
+    const std::filesystem::path dir = dir_template;
+    std::filesystem::copy_file(ISOLACTL, dir / "isolactl");
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                          std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                          std::filesystem::perms::others_exec);
+    std::filesystem::permissions(dir / "isolactl", std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                       std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                                       std::filesystem::perms::others_exec);
+    auto as_nobody = [&](const std::string& locale) {
+        return run_shell("env -u LANGUAGE LC_ALL=" + locale + " ISOLA_LOCALEDIR=" + ISOLA_BUILD_LOCALEDIR +
+                         " setpriv --reuid=65534 --regid=65534 --clear-groups -- " + (dir / "isolactl").string() +
+                         " probe 0000:00:00.0 2>&1");
+    };
+    const std::string tried = (dir / "isolactl-helper-client.so").string() + ", " + installed.string();
+    const auto en = as_nobody("C.UTF-8");
+    EXPECT_EQ(en.status, 2);
+    EXPECT_EQ(en.out, "isolactl: probe needs root or isola-helper, and isolactl cannot load its helper client (" + tried +
+                          ": not found); reinstall Isola, or run it as root (for example sudo isolactl probe …)\n");
+    const auto de = as_nobody("de_DE.UTF-8");
+    EXPECT_EQ(de.status, 2);
+    EXPECT_EQ(de.out, "isolactl: probe braucht root oder isola-helper, und isolactl kann seinen Client für das "
+                      "Hilfsprogramm nicht laden (" + tried + ": nicht gefunden); installieren Sie Isola neu, oder "
+                      "führen Sie es als root aus (zum Beispiel sudo isolactl probe …)\n");
+    const auto fr = as_nobody("fr_FR.UTF-8");
+    EXPECT_EQ(fr.status, 2);
+    EXPECT_EQ(fr.out, "isolactl: probe a besoin de root ou d’isola-helper, et isolactl ne peut pas charger son client "
+                      "du programme d’assistance (" + tried + " : introuvable) ; réinstallez Isola, ou lancez-le en "
+                      "root (par exemple sudo isolactl probe …)\n");
+    std::filesystem::remove_all(dir);
+}
+#endif
